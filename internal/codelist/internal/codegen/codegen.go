@@ -1,0 +1,204 @@
+// Package codegen turns the IATI codelist CSVs into the Go source of package
+// codelist. It lives apart from the generator's main package so that the
+// codelist tests can run it and check that the committed file is up to date.
+//
+// Only codes, short names, categories and the withdrawn flag are carried: the
+// IATI licence lets the project keep the codelists' facts in a form of its own,
+// never their long descriptions.
+package codegen
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// letterCase says how a list's codes are written in the CSV, so that the
+// runtime lookup can fold other spellings to it. The values are the names of
+// the matching constants in package codelist.
+type letterCase string
+
+const (
+	exactCase letterCase = ""
+	upperCase letterCase = "upperCase"
+	lowerCase letterCase = "lowerCase"
+)
+
+// spec describes one generated list: its Go name, the CSV file it comes from
+// (without ".csv"), the case of its codes and a phrase for its doc comment.
+type spec struct {
+	name, file string
+	letters    letterCase
+	doc        string
+}
+
+// specs is the set of lists the application needs, in the order they are
+// written out.
+var specs = []spec{
+	{"OrganisationType", "OrganisationType", exactCase, "the kinds of organisation (government, local government, NGO…)"},
+	{"OrganisationRole", "OrganisationRole", exactCase, "the roles an organisation plays in an activity (funding, implementing…)"},
+	{"ActivityStatus", "ActivityStatus", exactCase, "the stages of an activity's life cycle"},
+	{"ActivityDateType", "ActivityDateType", exactCase, "the kinds of activity date (planned or actual start and end)"},
+	{"Sector", "Sector", exactCase, "the OECD DAC 5-digit purpose codes; the category is the 3-digit SectorCategory code"},
+	{"SectorCategory", "SectorCategory", exactCase, "the OECD DAC 3-digit sector categories"},
+	{"SectorVocabulary", "SectorVocabulary", exactCase, "the vocabularies a sector code may come from"},
+	{"TransactionType", "TransactionType", exactCase, "the kinds of financial transaction"},
+	{"BudgetType", "BudgetType", exactCase, "whether a budget is original or revised"},
+	{"BudgetStatus", "BudgetStatus", exactCase, "whether a budget is indicative or committed"},
+	{"Currency", "Currency", upperCase, "the ISO 4217 currency codes; lookups ignore case"},
+	{"Region", "Region", exactCase, "the OECD DAC supranational regions"},
+	{"RegionVocabulary", "RegionVocabulary", exactCase, "the vocabularies a region code may come from"},
+	{"UNSDGGoals", "UNSDG-Goals", exactCase, "the 17 UN Sustainable Development Goals"},
+	{"UNSDGTargets", "UNSDG-Targets", exactCase, "the targets of the UN Sustainable Development Goals"},
+	{"DocumentCategory", "DocumentCategory", exactCase, "the kinds of document linked to an activity or organisation"},
+	{"Language", "Language", lowerCase, "the ISO 639-1 language codes; lookups ignore case"},
+	{"DescriptionType", "DescriptionType", exactCase, "the kinds of activity description"},
+	{"ResultType", "ResultType", exactCase, "the levels of a result (output, outcome, impact…)"},
+	{"IndicatorMeasure", "IndicatorMeasure", exactCase, "how an indicator is measured (unit, percentage…)"},
+	{"GeographicLocationClass", "GeographicLocationClass", exactCase, "the classes of location (administrative region, populated place…)"},
+	{"GeographicExactness", "GeographicExactness", exactCase, "whether a location is exact or approximate"},
+	{"LocationType", "LocationType", exactCase, "the GeoNames feature types of a location; the category is the feature class"},
+	{"RelatedActivityType", "RelatedActivityType", exactCase, "the relations between two activities (parent, child, sibling…)"},
+	{"TagVocabulary", "TagVocabulary", exactCase, "the vocabularies an activity tag may come from"},
+	{"AidType", "AidType", exactCase, "the OECD DAC types of aid"},
+	{"FinanceType", "FinanceType", exactCase, "the OECD DAC types of finance (grant, loan…)"},
+	{"FlowType", "FlowType", exactCase, "the OECD DAC types of flow (ODA, OOF…)"},
+	{"TiedStatus", "TiedStatus", exactCase, "whether aid is tied, partially tied or untied"},
+	{"CollaborationType", "CollaborationType", exactCase, "the OECD DAC types of collaboration (bilateral, multilateral…)"},
+	{"ActivityScope", "ActivityScope", exactCase, "the geographical scope of an activity (global, national, local…)"},
+	{"Version", "Version", exactCase, "the versions of the IATI standard"},
+	{"Country", "Country", upperCase, "the ISO 3166-1 alpha-2 country codes, named in English and French from CLDR; lookups ignore case"},
+}
+
+// Generate reads the codelist CSVs in dir and returns the gofmt'ed source of
+// codelists_gen.go. Its output depends only on the CSVs and on the CLDR data of
+// golang.org/x/text, so running it twice gives the same bytes.
+func Generate(dir string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("// Code generated by go run ./gen from the IATI codelist CSVs; DO NOT EDIT.\n\n")
+	b.WriteString("package codelist\n\n")
+	for _, s := range specs {
+		codes, err := readCSV(filepath.Join(dir, s.file+".csv"))
+		if err != nil {
+			return nil, err
+		}
+		if s.name == "Country" {
+			nameCountries(codes)
+		}
+		if err := check(s, codes); err != nil {
+			return nil, err
+		}
+		writeList(&b, s, codes)
+	}
+	writeIndex(&b)
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("format generated source: %w", err)
+	}
+	return src, nil
+}
+
+// code is one row of a codelist, without its descriptions.
+type code struct {
+	code, en, fr, category string
+	withdrawn              bool
+}
+
+// readCSV reads one codelist file, finding its columns by their header names.
+func readCSV(path string) ([]code, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("read %s: no header", path)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = i
+	}
+	for _, h := range []string{"code", "name_en", "name_fr", "category", "status"} {
+		if _, ok := col[h]; !ok {
+			return nil, fmt.Errorf("read %s: no %q column", path, h)
+		}
+	}
+	codes := make([]code, 0, len(rows)-1)
+	for _, row := range rows[1:] {
+		get := func(h string) string { return strings.TrimSpace(row[col[h]]) }
+		codes = append(codes, code{
+			code:      get("code"),
+			en:        get("name_en"),
+			fr:        get("name_fr"),
+			category:  get("category"),
+			withdrawn: get("status") == "withdrawn",
+		})
+	}
+	return codes, nil
+}
+
+// check refuses empty or duplicate codes, and codes whose case differs from
+// the one the runtime lookup folds to.
+func check(s spec, codes []code) error {
+	seen := map[string]bool{}
+	for _, c := range codes {
+		switch {
+		case c.code == "":
+			return fmt.Errorf("%s: empty code", s.file)
+		case seen[c.code]:
+			return fmt.Errorf("%s: duplicate code %q", s.file, c.code)
+		case s.letters == upperCase && c.code != strings.ToUpper(c.code),
+			s.letters == lowerCase && c.code != strings.ToLower(c.code):
+			return fmt.Errorf("%s: code %q is not in %s", s.file, c.code, s.letters)
+		}
+		seen[c.code] = true
+	}
+	return nil
+}
+
+// writeList writes one list as a package variable, leaving out empty fields
+// to keep the file small.
+func writeList(b *bytes.Buffer, s spec, codes []code) {
+	fmt.Fprintf(b, "// %s is the IATI %s codelist: %s.\n", s.name, s.file, s.doc)
+	fmt.Fprintf(b, "var %s = &List{Name: %q, ", s.name, s.name)
+	if s.letters != exactCase {
+		fmt.Fprintf(b, "letters: %s, ", s.letters)
+	}
+	b.WriteString("Codes: []Code{\n")
+	for _, c := range codes {
+		fmt.Fprintf(b, "{Code: %q", c.code)
+		for _, f := range []struct{ name, value string }{{"EN", c.en}, {"FR", c.fr}, {"Category", c.category}} {
+			if f.value != "" {
+				fmt.Fprintf(b, ", %s: %q", f.name, f.value)
+			}
+		}
+		if c.withdrawn {
+			b.WriteString(", Withdrawn: true")
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("}}\n\n")
+}
+
+// writeIndex writes the table behind ByName. Lists whose IATI name differs
+// from their Go name (UNSDG-Goals) can be found under both.
+func writeIndex(b *bytes.Buffer) {
+	b.WriteString("// byName finds a list by its Go name or its IATI codelist name.\n")
+	b.WriteString("var byName = map[string]*List{\n")
+	for _, s := range specs {
+		fmt.Fprintf(b, "%q: %s,\n", s.name, s.name)
+		if s.file != s.name {
+			fmt.Fprintf(b, "%q: %s,\n", s.file, s.name)
+		}
+	}
+	b.WriteString("}\n")
+}

@@ -1,0 +1,139 @@
+// Package sqlstore is the one storage implementation of the registry, over
+// database/sql, for SQLite (modernc.org/sqlite, the embedded default) and
+// PostgreSQL (pgx). The differences between the two live in dialect.go.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"github.com/proximite/proximite"
+)
+
+// DB is an open registry database.
+type DB struct {
+	db      *sql.DB
+	dialect dialect
+	// Path is the SQLite file, empty on PostgreSQL.
+	Path string
+	// Now returns the current time; tests replace it for stable output.
+	Now func() time.Time
+}
+
+// Open connects to the database named by dsn: "sqlite:FILE" (or a bare
+// file name ending in .db) or "postgres://…". It checks that the database
+// answers and is not damaged, but does not migrate it.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	d := &DB{Now: time.Now}
+	var err error
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		d.dialect = postgresDialect{}
+		d.db, err = sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, proximite.Errorf(proximite.EINVALID, "PostgreSQL address: %v", err)
+		}
+		d.db.SetMaxOpenConns(16)
+		d.db.SetMaxIdleConns(16)
+	case strings.HasPrefix(dsn, "sqlite:"), !strings.Contains(dsn, ":") && dsn != "":
+		d.dialect = sqliteDialect{}
+		d.Path = strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
+		if d.Path == "" {
+			return nil, proximite.Errorf(proximite.EINVALID, "sqlite: needs a file name, as in sqlite:proximite.db")
+		}
+		d.db, err = sql.Open("sqlite", sqliteDSN(d.Path))
+		if err != nil {
+			return nil, err
+		}
+	default:
+		scheme, _, _ := strings.Cut(dsn, ":")
+		return nil, proximite.Errorf(proximite.EINVALID,
+			"unknown database %q: use sqlite:FILE or postgres://USER@HOST/NAME", scheme)
+	}
+	if err := d.ping(ctx); err != nil {
+		d.db.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// sqliteDSN sets the pragmas on every pooled connection: write-ahead
+// logging so readers never wait for the writer, foreign keys (off by
+// default in SQLite), a busy timeout instead of immediate "database is
+// locked" errors, and immediate transactions so that a writer takes its
+// lock at BEGIN rather than failing when it upgrades from reading.
+func sqliteDSN(path string) string {
+	v := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		v.Add("_pragma", p)
+	}
+	v.Set("_txlock", "immediate")
+	return "file:" + path + "?" + v.Encode()
+}
+
+func (d *DB) ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := d.db.PingContext(ctx); err != nil {
+		if d.dialect.name() == "postgres" {
+			return proximite.Errorf(proximite.EINVALID, "cannot reach PostgreSQL: %v", err)
+		}
+		return proximite.Errorf(proximite.EINVALID, "cannot open SQLite file %s: %v", d.Path, err)
+	}
+	return d.dialect.prepare(ctx, d.db)
+}
+
+// Dialect returns "sqlite" or "postgres".
+func (d *DB) Dialect() string { return d.dialect.name() }
+
+// SQL returns the underlying pool, for tests and maintenance commands.
+func (d *DB) SQL() *sql.DB { return d.db }
+
+// Close closes the pool.
+func (d *DB) Close() error { return d.db.Close() }
+
+// inTx runs fn in a transaction that commits when fn returns nil and
+// rolls back otherwise, so that no write is ever half done.
+func (d *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// FileExists reports whether a SQLite DSN names a file that exists, so
+// that commands which must not create a database can say so.
+func FileExists(dsn string) bool {
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
+	_, err := os.Stat(path)
+	return !errors.Is(err, os.ErrNotExist)
+}
+
+func micros(t time.Time) int64 { return t.UnixMicro() }
+
+func fromMicros(us int64) time.Time { return time.UnixMicro(us).UTC() }
+
+// errorf wraps an error with context unless it is already a domain error,
+// whose message must reach the user unchanged.
+func errorf(err error, format string, args ...any) error {
+	var e *proximite.Error
+	var v proximite.ValidationErrors
+	if err == nil || errors.As(err, &v) || errors.As(err, &e) {
+		return err
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}

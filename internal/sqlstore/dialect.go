@@ -1,0 +1,118 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/proximite/proximite"
+)
+
+// dialect is the only place where SQLite and PostgreSQL differ: how a
+// connection is opened and tuned, how migrations are serialised, how text
+// is indexed and matched, and how a consistent copy is taken. Everything
+// else is the same SQL on both.
+type dialect interface {
+	name() string
+	driver() string
+	// prepare runs once on a new pool (pragmas, extension checks).
+	prepare(ctx context.Context, db *sql.DB) error
+	// lockMigrations serialises migrations across instances starting
+	// together; the returned function releases the lock.
+	lockMigrations(ctx context.Context, conn *sql.Conn) (func(), error)
+	// indexText replaces the text index entry of a record.
+	indexText(ctx context.Context, tx *sql.Tx, id int64, body string) error
+	// unindexText removes a record's text index entry before the record.
+	unindexText(ctx context.Context, tx *sql.Tx, id int64) error
+	// match returns the join, the condition and the rank expression that
+	// restrict records r to those matching the folded words, with the
+	// query argument at placeholder n.
+	match(words []string, n int) (join, cond, rank string, arg any)
+}
+
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string   { return "sqlite" }
+func (sqliteDialect) driver() string { return "sqlite" }
+
+func (sqliteDialect) prepare(ctx context.Context, db *sql.DB) error {
+	// The pragmas travel in the DSN (see openSQLite) so that every pooled
+	// connection gets them; here we only check that the file is a database.
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&n); err != nil {
+		return proximite.Errorf(proximite.EINVALID, "not a SQLite database, or a damaged one: %v", err)
+	}
+	var check string
+	if err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&check); err != nil || check != "ok" {
+		return proximite.Errorf(proximite.EINVALID, "the SQLite database is damaged (quick_check: %s %v)", check, err)
+	}
+	return nil
+}
+
+func (sqliteDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func(), error) {
+	// SQLite serialises writers itself; migration transactions wait on the
+	// busy timeout.
+	return func() {}, nil
+}
+
+func (sqliteDialect) indexText(ctx context.Context, tx *sql.Tx, id int64, body string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM records_fts WHERE rowid = $1`, id); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO records_fts (rowid, body) VALUES ($1, $2)`, id, body)
+	return err
+}
+
+func (sqliteDialect) unindexText(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM records_fts WHERE rowid = $1`, id)
+	return err
+}
+
+func (sqliteDialect) match(words []string, n int) (string, string, string, any) {
+	// Each word is quoted (so FTS5 syntax in user input is inert) and
+	// prefix-matched; words are ANDed.
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
+	}
+	return `JOIN records_fts ON records_fts.rowid = r.id`,
+		fmt.Sprintf(`records_fts MATCH $%d`, n), `records_fts.rank`, strings.Join(q, " ")
+}
+
+type postgresDialect struct{}
+
+func (postgresDialect) name() string   { return "postgres" }
+func (postgresDialect) driver() string { return "pgx" }
+
+func (postgresDialect) prepare(ctx context.Context, db *sql.DB) error { return nil }
+
+func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func(), error) {
+	// An advisory lock makes instances that start together migrate one
+	// after the other; the key is arbitrary but fixed.
+	const key = 7340293
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
+		return nil, err
+	}
+	return func() { conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, key) }, nil
+}
+
+func (postgresDialect) indexText(ctx context.Context, tx *sql.Tx, id int64, body string) error {
+	// The 'simple' configuration neither stems nor drops stop words, like
+	// SQLite's unicode61 tokenizer, so both databases find the same records.
+	_, err := tx.ExecContext(ctx, `UPDATE records SET tsv = to_tsvector('simple', $2) WHERE id = $1`, id, body)
+	return err
+}
+
+func (postgresDialect) unindexText(ctx context.Context, tx *sql.Tx, id int64) error { return nil }
+
+func (postgresDialect) match(words []string, n int) (string, string, string, any) {
+	q := make([]string, len(words))
+	for i, w := range words {
+		// Words come from splitWords: letters and digits only, so they are
+		// safe inside a tsquery.
+		q[i] = w + ":*"
+	}
+	return ``, fmt.Sprintf(`r.tsv @@ to_tsquery('simple', $%d)`, n),
+		fmt.Sprintf(`-ts_rank(r.tsv, to_tsquery('simple', $%d))`, n), strings.Join(q, " & ")
+}

@@ -1,0 +1,354 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/proximite/proximite"
+)
+
+// doc is what the store needs to know of a record of any type to write
+// it: its identity, its title, the facet values and text that search
+// uses, and its references to other records. Each entity file builds one.
+type doc struct {
+	typ    proximite.RecordType
+	meta   *proximite.Meta
+	title  proximite.Text
+	year   int
+	facets []facet
+	refs   []ref
+	body   []string
+	record any
+}
+
+// facet is one value of one facet of a record.
+type facet struct{ name, value string }
+
+// ref is a reference by slug to another record. Field names the input
+// that holds it, so that a missing record is reported next to it. Inherit
+// lists the facets that the referring record takes over from the target
+// (a project is found under the kinds of its organisations), and text
+// adds the target's title to the referring record's searchable text.
+type ref struct {
+	rel     string
+	typ     proximite.RecordType
+	slug    string
+	field   string
+	inherit []string
+	text    bool
+}
+
+// target is a resolved reference.
+type target struct {
+	id     int64
+	title  proximite.Text
+	facets []facet
+}
+
+func (d *doc) add(name string, values ...string) {
+	for _, v := range values {
+		if v != "" {
+			d.facets = append(d.facets, facet{name, v})
+		}
+	}
+}
+
+func (d *doc) text(ts ...proximite.Text) {
+	for _, t := range ts {
+		for _, v := range t {
+			d.body = append(d.body, v)
+		}
+	}
+}
+
+// save writes a record and everything derived from it (links, facet
+// values, counts, text index) in the caller's transaction.
+func (d *DB) save(ctx context.Context, tx *sql.Tx, doc *doc) error {
+	targets, err := d.resolve(ctx, tx, doc.refs)
+	if err != nil {
+		return err
+	}
+	for i, r := range doc.refs {
+		t := targets[i]
+		for _, f := range t.facets {
+			for _, name := range r.inherit {
+				if f.name == name {
+					doc.facets = append(doc.facets, f)
+				}
+			}
+		}
+		if r.text {
+			doc.text(t.title)
+		}
+	}
+	doc.add(proximite.FacetType, string(doc.typ))
+	if doc.year != 0 {
+		doc.add(proximite.FacetYear, strconv.Itoa(doc.year))
+	}
+	facets := dedupe(doc.facets)
+
+	m := doc.meta
+	now := d.Now().UTC().Truncate(1e3)
+	if m.State == "" {
+		m.State = proximite.Draft
+	}
+	var other int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM records WHERE type = $1 AND slug = $2`, doc.typ, m.Slug).Scan(&other)
+	if err == nil && other != m.ID {
+		return &proximite.Error{Code: proximite.ECONFLICT, Field: "slug",
+			Message: fmt.Sprintf("%q is already used by another %s", m.Slug, doc.typ)}
+	} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+
+	oldPublished := false
+	if m.ID != 0 {
+		var state string
+		var created int64
+		err := tx.QueryRowContext(ctx, `SELECT state, created_at FROM records WHERE id = $1 AND type = $2`,
+			m.ID, doc.typ).Scan(&state, &created)
+		if errors.Is(err, sql.ErrNoRows) {
+			return proximite.Errorf(proximite.ENOTFOUND, "no %s with id %d", doc.typ, m.ID)
+		} else if err != nil {
+			return err
+		}
+		oldPublished = state == string(proximite.Published)
+		m.CreatedAt = fromMicros(created)
+	} else {
+		m.CreatedAt = now
+	}
+	m.UpdatedAt = now
+
+	data, err := json.Marshal(doc.record)
+	if err != nil {
+		return err
+	}
+	title, _ := json.Marshal(doc.title)
+	sortTitle, _ := doc.title.In("fr")
+	cols := []any{doc.typ, m.Slug, m.State, string(title), proximite.Fold(sortTitle), doc.year,
+		joinFacets(facets), string(data), micros(m.CreatedAt), micros(m.UpdatedAt)}
+	if m.ID == 0 {
+		err = tx.QueryRowContext(ctx, `INSERT INTO records
+			(type, slug, state, title, sort_title, year, facets, data, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, cols...).Scan(&m.ID)
+	} else {
+		_, err = tx.ExecContext(ctx, `UPDATE records SET type = $1, slug = $2, state = $3, title = $4,
+			sort_title = $5, year = $6, facets = $7, data = $8, created_at = $9, updated_at = $10
+			WHERE id = $11`, append(cols, m.ID)...)
+	}
+	if err != nil {
+		return err
+	}
+	if err := d.replaceTerms(ctx, tx, doc.typ, m.ID, oldPublished, m.State == proximite.Published, facets); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM links WHERE from_id = $1`, m.ID); err != nil {
+		return err
+	}
+	for i, r := range doc.refs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO links (from_id, rel, to_id) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING`, m.ID, r.rel, targets[i].id); err != nil {
+			return err
+		}
+	}
+	return d.dialect.indexText(ctx, tx, m.ID, searchText(doc))
+}
+
+// resolve looks up every reference; a missing record is a field error.
+func (d *DB) resolve(ctx context.Context, tx *sql.Tx, refs []ref) ([]target, error) {
+	out := make([]target, len(refs))
+	var errs proximite.ValidationErrors
+	for i, r := range refs {
+		var title, facets string
+		err := tx.QueryRowContext(ctx, `SELECT id, title, facets FROM records WHERE type = $1 AND slug = $2`,
+			r.typ, r.slug).Scan(&out[i].id, &title, &facets)
+		if errors.Is(err, sql.ErrNoRows) {
+			errs.Add(r.field, "no %s %q in the registry", r.typ, r.slug)
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		json.Unmarshal([]byte(title), &out[i].title)
+		out[i].facets = splitFacets(facets)
+	}
+	return out, errs.Err()
+}
+
+// replaceTerms rewrites a record's facet values and keeps facet_counts in
+// step: the old values of a published record are taken off, the new
+// values of a published one are added.
+func (d *DB) replaceTerms(ctx context.Context, tx *sql.Tx, typ proximite.RecordType, id int64, wasPublished, isPublished bool, facets []facet) error {
+	if wasPublished {
+		if _, err := tx.ExecContext(ctx, `UPDATE facet_counts SET n = n - 1
+			WHERE type = $1 AND (facet, value) IN (SELECT facet, value FROM search_terms WHERE record_id = $2)`,
+			typ, id); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_terms WHERE record_id = $1`, id); err != nil {
+		return err
+	}
+	for _, f := range facets {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search_terms (record_id, facet, value) VALUES ($1, $2, $3)`,
+			id, f.name, f.value); err != nil {
+			return err
+		}
+		if isPublished {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO facet_counts (type, facet, value, n) VALUES ($1, $2, $3, 1)
+				ON CONFLICT (type, facet, value) DO UPDATE SET n = facet_counts.n + 1`, typ, f.name, f.value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// load reads one record of a type by id or slug into out.
+func (d *DB) load(ctx context.Context, typ proximite.RecordType, idOrSlug string, out any, meta *proximite.Meta) error {
+	id, _ := strconv.ParseInt(idOrSlug, 10, 64)
+	var data string
+	var created, updated int64
+	var state string
+	err := d.db.QueryRowContext(ctx, `SELECT id, state, data, created_at, updated_at FROM records
+		WHERE type = $1 AND (slug = $2 OR id = $3)`, typ, idOrSlug, id).Scan(&meta.ID, &state, &data, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return proximite.Errorf(proximite.ENOTFOUND, "no %s %q", typ, idOrSlug)
+	} else if err != nil {
+		return fmt.Errorf("load %s %s: %w", typ, idOrSlug, err)
+	}
+	if err := decode(data, out); err != nil {
+		return fmt.Errorf("decode %s %s: %w", typ, idOrSlug, err)
+	}
+	meta.ID, meta.State = id0(meta.ID, id), proximite.State(state)
+	meta.CreatedAt, meta.UpdatedAt = fromMicros(created), fromMicros(updated)
+	return nil
+}
+
+func id0(a, b int64) int64 {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// decode unmarshals a record but keeps the ID that load already set,
+// since the JSON of a new record was written before it had one.
+func decode(data string, out any) error {
+	return json.Unmarshal([]byte(data), out)
+}
+
+// remove deletes a record; a record still referred to is a conflict.
+func (d *DB) remove(ctx context.Context, typ proximite.RecordType, id int64) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		var state string
+		err := tx.QueryRowContext(ctx, `SELECT state FROM records WHERE id = $1 AND type = $2`, id, typ).Scan(&state)
+		if errors.Is(err, sql.ErrNoRows) {
+			return proximite.Errorf(proximite.ENOTFOUND, "no %s with id %d", typ, id)
+		} else if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM links WHERE to_id = $1`, id).Scan(&n); err != nil {
+			return err
+		} else if n > 0 {
+			return proximite.Errorf(proximite.ECONFLICT, "this %s is referred to by %d other records; remove those links first", typ, n)
+		}
+		if err := d.replaceTerms(ctx, tx, typ, id, state == string(proximite.Published), false, nil); err != nil {
+			return err
+		}
+		if err := d.dialect.unindexText(ctx, tx, id); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE id = $1`, id)
+		return err
+	})
+}
+
+// names returns the titles and facets of records of one type by slug, for
+// filling the names of referenced records on read.
+func (d *DB) names(ctx context.Context, typ proximite.RecordType, slugs []string) (map[string]target, error) {
+	out := map[string]target{}
+	for _, s := range slugs {
+		if _, ok := out[s]; ok || s == "" {
+			continue
+		}
+		var t target
+		var title, facets string
+		err := d.db.QueryRowContext(ctx, `SELECT id, title, facets FROM records WHERE type = $1 AND slug = $2`,
+			typ, s).Scan(&t.id, &title, &facets)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		json.Unmarshal([]byte(title), &t.title)
+		t.facets = splitFacets(facets)
+		out[s] = t
+	}
+	return out, nil
+}
+
+func (t target) facet(name string) string {
+	for _, f := range t.facets {
+		if f.name == name {
+			return f.value
+		}
+	}
+	return ""
+}
+
+func dedupe(fs []facet) []facet {
+	seen := map[facet]bool{}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].name != out[j].name {
+			return out[i].name < out[j].name
+		}
+		return out[i].value < out[j].value
+	})
+	return out
+}
+
+func joinFacets(fs []facet) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.name)
+		b.WriteByte('=')
+		b.WriteString(f.value)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func splitFacets(s string) []facet {
+	var out []facet
+	for _, line := range strings.Split(s, "\n") {
+		if name, value, ok := strings.Cut(line, "="); ok {
+			out = append(out, facet{name, value})
+		}
+	}
+	return out
+}
+
+// searchText is the folded text a record is found by.
+func searchText(doc *doc) string {
+	var b strings.Builder
+	b.WriteString(doc.meta.Slug)
+	for _, s := range doc.body {
+		b.WriteByte(' ')
+		b.WriteString(s)
+	}
+	return proximite.Fold(b.String())
+}

@@ -1,0 +1,125 @@
+package proximite
+
+import (
+	"context"
+	"time"
+)
+
+// RecordType names a kind of record in search results, URLs and facets.
+type RecordType string
+
+// The record types of the registry.
+const (
+	TypeOrganisation RecordType = "organisation"
+	TypePartnership  RecordType = "partnership"
+	TypeProject      RecordType = "project"
+	TypeVisit        RecordType = "visit"
+	TypeProgramme    RecordType = "programme"
+)
+
+// RecordTypes lists the types in display order.
+var RecordTypes = []RecordType{TypeOrganisation, TypePartnership, TypeProject, TypeVisit, TypeProgramme}
+
+// Valid reports whether t is a known record type.
+func (t RecordType) Valid() bool {
+	for _, r := range RecordTypes {
+		if r == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Facet names. Each is also the query parameter that filters on it.
+const (
+	FacetType            = "type"
+	FacetCountry         = "country"
+	FacetSectorCategory  = "sector"
+	FacetOrgKind         = "org_kind"
+	FacetStatus          = "status"
+	FacetPartnershipKind = "partnership_kind"
+	FacetForm            = "form"
+	FacetYear            = "year"
+	FacetDirection       = "direction"
+)
+
+// Facets lists the facets in display order.
+var Facets = []string{FacetType, FacetCountry, FacetSectorCategory, FacetOrgKind, FacetStatus,
+	FacetPartnershipKind, FacetForm, FacetDirection, FacetYear}
+
+// Sort orders of search results.
+const (
+	SortRelevance = "relevance"
+	SortTitle     = "title"
+	SortRecent    = "recent" // most recently changed first
+	SortYear      = "year"   // newest start year first
+)
+
+// SearchFilter is one search across all record types: a free-text query
+// (accent- and case-insensitive, prefix matching) and facet filters.
+// Within a facet, values are alternatives (OR); across facets they all
+// apply (AND).
+type SearchFilter struct {
+	Query   string
+	Filters map[string][]string // facet name → accepted values
+	// Org, Partnership and Programme restrict results to records linked to
+	// that record (by slug): an organisation's projects, a partnership's
+	// visits, a programme's projects.
+	Org         string
+	Partnership string
+	Programme   string
+	// IncludeUnpublished shows drafts and submitted records too; only the
+	// workspace sets it.
+	IncludeUnpublished bool
+	Sort               string
+	Lang               string // language of title sorting
+	Limit              int
+	Offset             int
+	// WithFacets asks for facet counts over the matching records.
+	WithFacets bool
+}
+
+// MaxLimit caps a page of results; exports stream without this limit.
+const MaxLimit = 200
+
+// Hit is one record in search results.
+type Hit struct {
+	Type    RecordType `json:"type"`
+	ID      int64      `json:"id"`
+	Slug    string     `json:"slug"`
+	Title   Text       `json:"title"`
+	Year    int        `json:"year,omitempty"`
+	Updated time.Time  `json:"updated"`
+}
+
+// FacetCount is how many matching records carry one value of a facet.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// SearchResult is a page of hits, the total, and the facet counts.
+type SearchResult struct {
+	Hits   []Hit                   `json:"items"`
+	Total  int                     `json:"total"`
+	Facets map[string][]FacetCount `json:"facets,omitempty"`
+}
+
+// Counts says how many published records of each type the registry holds.
+type Counts map[RecordType]int
+
+// SearchService finds records of any type.
+type SearchService interface {
+	Search(ctx context.Context, f SearchFilter) (*SearchResult, error)
+	Counts(ctx context.Context) (Counts, error)
+}
+
+// Registry is every service the storage offers, as the edges use it.
+type Registry interface {
+	OrganisationService
+	PartnershipService
+	ProjectService
+	VisitService
+	ProgrammeService
+	SearchService
+}
