@@ -128,10 +128,10 @@ type Budget struct {
 // funds, "2" commitment, "3" disbursement, "4" expenditure, "11" incoming
 // commitment…), with who provided it and who received it.
 type Transaction struct {
-	Type        string      `json:"type"`
-	Date        Date        `json:"date"`
-	Value       Money       `json:"value"`
-	Description Text        `json:"description,omitempty"`
+	Type        string       `json:"type"`
+	Date        Date         `json:"date"`
+	Value       Money        `json:"value"`
+	Description Text         `json:"description,omitempty"`
 	Provider    *Participant `json:"provider,omitempty"`
 	Receiver    *Participant `json:"receiver,omitempty"`
 }
@@ -170,12 +170,12 @@ type Document struct {
 // InKind is a contribution that is not money: volunteer or expert days,
 // goods, premises — the municipal staff time the FCM asks of towns.
 type InKind struct {
-	Org         string `json:"org,omitempty"` // slug of the contributing organisation
-	Kind        string `json:"kind"`          // volunteer_days, expert_days, goods, premises, other
+	Org         string  `json:"org,omitempty"` // slug of the contributing organisation
+	Kind        string  `json:"kind"`          // volunteer_days, expert_days, goods, premises, other
 	Days        float64 `json:"days,omitempty"`
-	People      int    `json:"people,omitempty"`
-	Description Text   `json:"description,omitempty"`
-	Value       *Money `json:"value,omitempty"`
+	People      int     `json:"people,omitempty"`
+	Description Text    `json:"description,omitempty"`
+	Value       *Money  `json:"value,omitempty"`
 }
 
 var inKindKinds = map[string]bool{"volunteer_days": true, "expert_days": true, "goods": true, "premises": true, "other": true}
