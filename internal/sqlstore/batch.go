@@ -1,0 +1,66 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/proximite/proximite"
+)
+
+// validated returns the doc of a record after validating it and clearing
+// the names that reads fill in.
+func validated(rec any) (*doc, error) {
+	switch r := rec.(type) {
+	case *proximite.Organisation:
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		return organisationDoc(r), nil
+	case *proximite.Partnership:
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		return partnershipDoc(r), nil
+	case *proximite.Project:
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		return projectDoc(r), nil
+	case *proximite.Visit:
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		return visitDoc(r), nil
+	case *proximite.Programme:
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		return programmeDoc(r), nil
+	}
+	return nil, fmt.Errorf("not a record: %T", rec)
+}
+
+// SaveMany validates and writes many records of any type in one
+// transaction: all or none. A record with an ID replaces the stored one;
+// one without is created. Records may refer to those earlier in the list.
+// Bulk loads (the synthetic registry, imports) use it because one
+// transaction per record would spend its time on commits.
+func (d *DB) SaveMany(ctx context.Context, recs ...any) error {
+	docs := make([]*doc, len(recs))
+	for i, rec := range recs {
+		doc, err := validated(rec)
+		if err != nil {
+			return fmt.Errorf("record %d: %w", i, err)
+		}
+		docs[i] = doc
+	}
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		for i, doc := range docs {
+			if err := d.save(ctx, tx, doc); err != nil {
+				return fmt.Errorf("record %d (%s %s): %w", i, doc.typ, doc.meta.Slug, err)
+			}
+		}
+		return nil
+	})
+}
