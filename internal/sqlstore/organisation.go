@@ -12,6 +12,9 @@ import (
 var _ proximite.Registry = (*DB)(nil)
 
 func organisationDoc(o *proximite.Organisation) *doc {
+	for i := range o.Links {
+		o.Links[i].TargetName = nil // filled on read, never stored
+	}
 	d := &doc{typ: proximite.TypeOrganisation, meta: &o.Meta, title: o.Name, record: o}
 	d.add(proximite.FacetOrgKind, string(o.Kind))
 	d.add(proximite.FacetCountry, o.Country)
@@ -72,9 +75,6 @@ func (d *DB) UpdateOrganisation(ctx context.Context, o *proximite.Organisation) 
 func (d *DB) writeOrganisation(ctx context.Context, o *proximite.Organisation) error {
 	if err := o.Validate(); err != nil {
 		return err
-	}
-	for i := range o.Links {
-		o.Links[i].TargetName = nil // filled on read, never stored
 	}
 	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, organisationDoc(o)) })
 	return errorf(err, "save organisation %s", o.Slug)

@@ -9,6 +9,9 @@ import (
 )
 
 func partnershipDoc(p *proximite.Partnership) *doc {
+	for i := range p.Parties { // filled on read, never stored
+		p.Parties[i].OrgName, p.Parties[i].OrgKind, p.Parties[i].OrgCountry = nil, "", ""
+	}
 	d := &doc{typ: proximite.TypePartnership, meta: &p.Meta, title: p.Title, year: p.Start.Year(), record: p}
 	d.add(proximite.FacetPartnershipKind, string(p.Kind))
 	d.add(proximite.FacetForm, string(p.Form))
@@ -65,9 +68,6 @@ func (d *DB) UpdatePartnership(ctx context.Context, p *proximite.Partnership) er
 func (d *DB) writePartnership(ctx context.Context, p *proximite.Partnership) error {
 	if err := p.Validate(); err != nil {
 		return err
-	}
-	for i := range p.Parties {
-		p.Parties[i].OrgName, p.Parties[i].OrgKind, p.Parties[i].OrgCountry = nil, "", ""
 	}
 	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, partnershipDoc(p)) })
 	return errorf(err, "save partnership %s", p.Slug)

@@ -9,6 +9,7 @@ import (
 )
 
 func programmeDoc(p *proximite.Programme) *doc {
+	p.FunderName = nil // filled on read, never stored
 	d := &doc{typ: proximite.TypeProgramme, meta: &p.Meta, title: p.Name, year: p.Start.Year(), record: p}
 	d.text(p.Name, p.Description, p.Eligibility, p.Duration)
 	for _, k := range p.Eligible {
@@ -58,7 +59,6 @@ func (d *DB) writeProgramme(ctx context.Context, p *proximite.Programme) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	p.FunderName = nil
 	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, programmeDoc(p)) })
 	return errorf(err, "save programme %s", p.Slug)
 }

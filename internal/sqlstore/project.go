@@ -10,6 +10,9 @@ import (
 )
 
 func projectDoc(p *proximite.Project) *doc {
+	for i := range p.Participants { // filled on read, never stored
+		p.Participants[i].OrgName, p.Participants[i].OrgKind = nil, ""
+	}
 	d := &doc{typ: proximite.TypeProject, meta: &p.Meta, title: p.Title, year: p.Start().Year(), record: p}
 	d.add(proximite.FacetStatus, p.Status)
 	d.text(p.Title, p.Description, p.Objectives)
@@ -106,9 +109,6 @@ func (d *DB) UpdateProject(ctx context.Context, p *proximite.Project) error {
 func (d *DB) writeProject(ctx context.Context, p *proximite.Project) error {
 	if err := p.Validate(); err != nil {
 		return err
-	}
-	for i := range p.Participants {
-		p.Participants[i].OrgName, p.Participants[i].OrgKind = nil, ""
 	}
 	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, projectDoc(p)) })
 	return errorf(err, "save project %s", p.Slug)

@@ -8,6 +8,7 @@ import (
 )
 
 func visitDoc(v *proximite.Visit) *doc {
+	v.FromName, v.ToName, v.FromCountry, v.ToCountry = nil, nil, "", "" // filled on read
 	d := &doc{typ: proximite.TypeVisit, meta: &v.Meta, title: v.Title, year: v.Start.Year(), record: v}
 	d.add(proximite.FacetDirection, string(v.Direction))
 	d.text(v.Title, v.Purpose, v.Report)
@@ -59,7 +60,6 @@ func (d *DB) writeVisit(ctx context.Context, v *proximite.Visit) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	v.FromName, v.ToName, v.FromCountry, v.ToCountry = nil, nil, "", ""
 	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, visitDoc(v)) })
 	return errorf(err, "save visit %s", v.Slug)
 }
