@@ -22,6 +22,7 @@ const (
 	Diaspora            OrgKind = "diaspora"             // association de la diaspora
 	Foundation          OrgKind = "foundation"
 	GovernmentAgency    OrgKind = "government_agency" // ACDI, MRI
+	PublicService       OrgKind = "public_service"    // CLSC, hôpital, commission scolaire
 	Multilateral        OrgKind = "multilateral"
 	Network             OrgKind = "network" // réseau, plateforme, regroupement
 	Enterprise          OrgKind = "enterprise"
@@ -29,7 +30,7 @@ const (
 
 // OrgKinds lists every kind in the order forms and facets show them.
 var OrgKinds = []OrgKind{Municipality, RegionalCounty, MunicipalFederation, NGO, Cooperative,
-	Union, Academic, CommunityGroup, Diaspora, Foundation, GovernmentAgency, Multilateral,
+	Union, Academic, CommunityGroup, Diaspora, Foundation, GovernmentAgency, PublicService, Multilateral,
 	Network, Enterprise}
 
 // iatiOrgType maps each kind to the IATI OrganisationType code it is
@@ -38,7 +39,7 @@ var OrgKinds = []OrgKind{Municipality, RegionalCounty, MunicipalFederation, NGO,
 var iatiOrgType = map[OrgKind]string{
 	Municipality: "11", RegionalCounty: "11", MunicipalFederation: "15", NGO: "22",
 	Cooperative: "90", Union: "90", Academic: "80", CommunityGroup: "22", Diaspora: "22",
-	Foundation: "60", GovernmentAgency: "10", Multilateral: "40", Network: "21", Enterprise: "70",
+	Foundation: "60", GovernmentAgency: "10", PublicService: "15", Multilateral: "40", Network: "21", Enterprise: "70",
 }
 
 // Valid reports whether k is a known kind.

@@ -123,3 +123,28 @@ type Registry interface {
 	ProgrammeService
 	SearchService
 }
+
+// Record is any record of the registry: it has a type and the shared
+// metadata.
+type Record interface {
+	RecordType() RecordType
+	Base() *Meta
+}
+
+// Base returns the shared metadata; every record type embeds Meta.
+func (m *Meta) Base() *Meta { return m }
+
+// RecordType implements Record.
+func (*Organisation) RecordType() RecordType { return TypeOrganisation }
+
+// RecordType implements Record.
+func (*Partnership) RecordType() RecordType { return TypePartnership }
+
+// RecordType implements Record.
+func (*Project) RecordType() RecordType { return TypeProject }
+
+// RecordType implements Record.
+func (*Visit) RecordType() RecordType { return TypeVisit }
+
+// RecordType implements Record.
+func (*Programme) RecordType() RecordType { return TypeProgramme }

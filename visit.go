@@ -53,6 +53,10 @@ type Visit struct {
 	Partnership string    `json:"partnership,omitempty"` // slug
 	From        string    `json:"from,omitempty"`        // slug of the sending organisation
 	To          string    `json:"to,omitempty"`          // slug of the host
+	// With lists other organisations whose people were part of the
+	// delegation (the Outaouais delegation to Dakar in 2005 joined the
+	// City of Gatineau, the CEGEP, the CJE-O and the UQO).
+	With []string `json:"with,omitempty"`
 	// Start and End may be as coarse as a year: the seed often knows no more.
 	Start   Date         `json:"start"`
 	End     Date         `json:"end,omitempty"`
@@ -99,6 +103,11 @@ func (v *Visit) Validate() error {
 	}
 	if v.From != "" && v.From == v.To {
 		errs.Add("to", "a delegation cannot visit its own organisation")
+	}
+	for i, w := range v.With {
+		if w == "" || w == v.From || w == v.To {
+			errs.Add(fmt.Sprintf("with[%d]", i), "name another organisation than the sender and the host")
+		}
 	}
 	if v.Partnership == "" && v.From == "" && v.To == "" {
 		errs.Add("partnership", "name the partnership, or the organisations that sent and received the delegation")

@@ -87,7 +87,7 @@ func (d *DB) ping(ctx context.Context) error {
 		if d.dialect.name() == "postgres" {
 			return proximite.Errorf(proximite.EINVALID, "cannot reach PostgreSQL: %v", err)
 		}
-		return proximite.Errorf(proximite.EINVALID, "cannot open SQLite file %s: %v", d.Path, err)
+		return proximite.Errorf(proximite.EINVALID, "cannot open %s: not a SQLite database, or a damaged one (%v)", d.Path, err)
 	}
 	return d.dialect.prepare(ctx, d.db)
 }

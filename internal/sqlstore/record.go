@@ -352,3 +352,14 @@ func searchText(doc *doc) string {
 	}
 	return proximite.Fold(b.String())
 }
+
+// RecordID returns the ID of the record of a type with a slug, or an
+// ENOTFOUND error.
+func (d *DB) RecordID(ctx context.Context, typ proximite.RecordType, slug string) (int64, error) {
+	var id int64
+	err := d.db.QueryRowContext(ctx, `SELECT id FROM records WHERE type = $1 AND slug = $2`, typ, slug).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, proximite.Errorf(proximite.ENOTFOUND, "no %s %q", typ, slug)
+	}
+	return id, err
+}

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"github.com/proximite/proximite"
 )
@@ -17,6 +18,10 @@ func visitDoc(v *proximite.Visit) *doc {
 			d.refs = append(d.refs, ref{rel: end.rel, typ: proximite.TypeOrganisation, slug: end.slug, field: end.rel,
 				text: true, inherit: []string{proximite.FacetCountry, proximite.FacetOrgKind}})
 		}
+	}
+	for i, w := range v.With {
+		d.refs = append(d.refs, ref{rel: "with", typ: proximite.TypeOrganisation, slug: w,
+			field: fmt.Sprintf("with[%d]", i), text: true, inherit: []string{proximite.FacetOrgKind}})
 	}
 	if v.Partnership != "" {
 		d.refs = append(d.refs, ref{rel: "partnership", typ: proximite.TypePartnership, slug: v.Partnership,

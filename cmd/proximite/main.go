@@ -1,0 +1,122 @@
+// Command proximite runs the registry of proximity cooperation: the web
+// site and API (serve), and the maintenance commands (migrate, demo,
+// backup, restore, version).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/proximite/proximite"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	if err := m.Run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(m.Stderr, "proximite:", proximite.ErrorMessage(err))
+			if proximite.ErrorCode(err) == proximite.EINTERNAL {
+				fmt.Fprintln(m.Stderr, "detail:", err)
+			}
+		}
+		os.Exit(1)
+	}
+}
+
+const usage = `Usage: proximite COMMAND [flags]
+
+Commands:
+  serve             serve the web site and the API (migrates the database and,
+                    on a fresh one, loads the demonstration registry)
+  migrate           bring the database schema up to date
+  demo              load the demonstration registry (again: it is idempotent)
+  demo -synthetic N add a synthetic registry of N projects, for benchmarks
+  backup FILE       write a consistent copy of a SQLite registry to FILE
+  restore FILE      replace the SQLite registry with the backup FILE
+  version           print the version
+
+Configuration (flags override the environment):
+  -database, PROXIMITE_DATABASE  sqlite:FILE (default sqlite:proximite.db) or postgres://…
+  -addr,     PROXIMITE_ADDR      address to serve on (default 127.0.0.1:8080)
+`
+
+// Config is the program's configuration, read once from the environment
+// and the flags and passed explicitly.
+type Config struct {
+	Database string
+	Addr     string
+}
+
+// DefaultConfig reads the environment.
+func DefaultConfig() Config {
+	c := Config{Database: "sqlite:proximite.db", Addr: "127.0.0.1:8080"}
+	if v := os.Getenv("PROXIMITE_DATABASE"); v != "" {
+		c.Database = v
+	}
+	if v := os.Getenv("PROXIMITE_ADDR"); v != "" {
+		c.Addr = v
+	}
+	return c
+}
+
+// Main is the program, reused by the end-to-end tests, which run it on a
+// temp database and port ":0".
+type Main struct {
+	Config Config
+	Stdout io.Writer
+	Stderr io.Writer
+	Logger *slog.Logger
+}
+
+// NewMain returns a program configured from the environment.
+func NewMain() *Main {
+	return &Main{Config: DefaultConfig(), Stdout: os.Stdout, Stderr: os.Stderr,
+		Logger: slog.New(slog.NewTextHandler(os.Stderr, nil))}
+}
+
+// Run runs one command with its arguments.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return proximite.Errorf(proximite.EINVALID, "no command given")
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return m.runServe(ctx, args)
+	case "migrate":
+		return m.runMigrate(ctx, args)
+	case "demo":
+		return m.runDemo(ctx, args)
+	case "backup":
+		return m.runBackup(ctx, args)
+	case "restore":
+		return m.runRestore(ctx, args)
+	case "version":
+		fmt.Fprintln(m.Stdout, "proximite", Version())
+		return nil
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(m.Stdout, usage)
+		return nil
+	}
+	fmt.Fprint(m.Stderr, usage)
+	return proximite.Errorf(proximite.EINVALID, "unknown command %q", cmd)
+}
+
+// flags returns a flag set with the shared configuration flags.
+func (m *Main) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.StringVar(&m.Config.Database, "database", m.Config.Database, "sqlite:FILE or postgres://…")
+	fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "address to serve on")
+	return fs
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/proximite/proximite/internal/api"
+	"github.com/proximite/proximite/internal/sqlstore"
+	"github.com/proximite/proximite/internal/web"
+)
+
+// Server is a running web server with its database, as the end-to-end
+// tests hold it.
+type Server struct {
+	DB       *sqlstore.DB
+	listener net.Listener
+	http     *http.Server
+	done     chan error
+	once     sync.Once
+	closeErr error
+}
+
+// URL returns the address the server listens on, as http://host:port.
+func (s *Server) URL() string { return "http://" + s.listener.Addr().String() }
+
+// Close stops accepting requests, lets those in flight finish (for up to
+// ten seconds), and closes the database. Later calls return the same.
+func (s *Server) Close() error {
+	s.once.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		err := s.http.Shutdown(ctx)
+		if e := <-s.done; e != nil && !errors.Is(e, http.ErrServerClosed) && err == nil {
+			err = e
+		}
+		if e := s.DB.Close(); err == nil {
+			err = e
+		}
+		s.closeErr = err
+	})
+	return s.closeErr
+}
+
+// Open opens the database (migrating it and, when fresh, loading the
+// demonstration registry) and starts serving in the background.
+func (m *Main) Open(ctx context.Context) (*Server, error) {
+	db, fresh, err := m.openDB(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if fresh {
+		m.Logger.Info("fresh database: loading the demonstration registry")
+		if _, err := loadDemo(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("load demonstration registry: %w", err)
+		}
+	}
+	pages, err := web.New(db, m.Logger)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	apiHandler := api.New(db, m.Logger)
+	mux.Handle("/api/", apiHandler)
+	mux.Handle("/healthz", apiHandler)
+	mux.Handle("/", pages)
+
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	}
+	s := &Server{DB: db, listener: ln, done: make(chan error, 1), http: &http.Server{
+		Handler:           logRequests(m.Logger, mux),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      5 * time.Minute, // exports stream for a while
+		IdleTimeout:       2 * time.Minute,
+	}}
+	go func() { s.done <- s.http.Serve(ln) }()
+	m.Logger.Info("serving", "url", s.URL(), "database", db.Dialect())
+	return s, nil
+}
+
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	if err := m.flags("serve").Parse(args); err != nil {
+		return err
+	}
+	s, err := m.Open(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "Proximité: %s\n", s.URL())
+	select {
+	case <-ctx.Done():
+		m.Logger.Info("shutting down")
+	case err := <-s.done:
+		s.done <- err // let Close see it
+	}
+	return s.Close()
+}
+
+// statusWriter remembers the status of a response for the request log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the real writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// logRequests writes one line per request.
+func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+			"duration", time.Since(start).Round(time.Microsecond))
+	})
+}

@@ -1,0 +1,130 @@
+// Package api serves the registry as JSON under /api/v1: search across all
+// records, lists with the search filters, and full records with their
+// links. Write endpoints come with the members' workspace.
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/proximite/proximite"
+)
+
+// Handler serves /api/v1 and /healthz.
+type Handler struct {
+	reg proximite.Registry
+	log *slog.Logger
+	mux *http.ServeMux
+}
+
+// New returns the API handler over a registry.
+func New(reg proximite.Registry, log *slog.Logger) *Handler {
+	h := &Handler{reg: reg, log: log, mux: http.NewServeMux()}
+	h.mux.HandleFunc("GET /healthz", h.health)
+	h.mux.HandleFunc("GET /api/v1/search", h.search)
+	h.mux.HandleFunc("GET /api/v1/{collection}", h.list)
+	h.mux.HandleFunc("GET /api/v1/{collection}/{id}", h.record)
+	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		h.error(w, r, proximite.Errorf(proximite.ENOTFOUND, "no such endpoint: %s %s", r.Method, r.URL.Path))
+	})
+	return h
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+
+// collections maps the plural in URLs to record types, and back.
+var collections = map[string]proximite.RecordType{
+	"organisations": proximite.TypeOrganisation,
+	"partnerships":  proximite.TypePartnership,
+	"projects":      proximite.TypeProject,
+	"visits":        proximite.TypeVisit,
+	"programmes":    proximite.TypeProgramme,
+}
+
+// Collection returns the URL plural of a record type.
+func Collection(t proximite.RecordType) string {
+	for c, rt := range collections {
+		if rt == t {
+			return c
+		}
+	}
+	return string(t) + "s"
+}
+
+func (h *Handler) health(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.reg.Counts(r.Context()); err != nil {
+		h.log.Error("health check", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// statuses maps error codes to HTTP statuses, in this one place.
+var statuses = map[string]int{
+	proximite.EINVALID:      http.StatusBadRequest,
+	proximite.ENOTFOUND:     http.StatusNotFound,
+	proximite.ECONFLICT:     http.StatusConflict,
+	proximite.EUNAUTHORIZED: http.StatusUnauthorized,
+	proximite.EFORBIDDEN:    http.StatusForbidden,
+	proximite.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// errorBody is the JSON of every error: a code, a message for people, and
+// for invalid input the fields at fault.
+type errorBody struct {
+	Error struct {
+		Code    string       `json:"code"`
+		Message string       `json:"message"`
+		Fields  []fieldError `json:"fields,omitempty"`
+	} `json:"error"`
+}
+
+type fieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+func (h *Handler) error(w http.ResponseWriter, r *http.Request, err error) {
+	code := proximite.ErrorCode(err)
+	var body errorBody
+	body.Error.Code = code
+	body.Error.Message = proximite.ErrorMessage(err)
+	var verrs proximite.ValidationErrors
+	if errors.As(err, &verrs) {
+		for _, e := range verrs {
+			body.Error.Fields = append(body.Error.Fields, fieldError{e.Field, e.Message})
+		}
+	}
+	var e *proximite.Error
+	if errors.As(err, &e) && e.Field != "" && len(body.Error.Fields) == 0 {
+		body.Error.Fields = []fieldError{{e.Field, e.Message}}
+	}
+	if code == proximite.EINTERNAL {
+		h.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	writeJSON(w, statuses[code], body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+func atoi(s string, field string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, proximite.FieldError(field, "must be a whole number, got %q", s)
+	}
+	return n, nil
+}
