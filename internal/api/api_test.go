@@ -26,7 +26,7 @@ func setup(t *testing.T) (*httptest.Server, *sqlstore.DB) {
 		&proximite.Organisation{Meta: proximite.Meta{Slug: "brouillon", State: proximite.Draft}, Name: proximite.T("fr", "Brouillon"), Kind: proximite.NGO},
 		&proximite.Partnership{Meta: pub("buckingham-nioro"), Title: proximite.T("fr", "Buckingham–Nioro du Rip"),
 			Kind: proximite.MunicipalPartnership, Start: "1993", End: "2000",
-			Parties: []proximite.Party{{Org: "buckingham", Side: proximite.North}, {Org: "nioro-du-rip", Side: proximite.South}},
+			Parties:  []proximite.Party{{Org: "buckingham", Side: proximite.North}, {Org: "nioro-du-rip", Side: proximite.South}},
 			Timeline: []proximite.TimelineEvent{{Date: "1993", Kind: proximite.Agreement, Title: proximite.T("fr", "Entente")}}},
 		&proximite.Project{Meta: pub("eau-nioro"), Title: proximite.T("fr", "Eau potable à Nioro"), Status: "4",
 			Partnership: "buckingham-nioro", Countries: []proximite.CountryShare{{Code: "SN"}}},

@@ -87,10 +87,10 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Items  []searchItem                       `json:"items"`
-		Total  int                                `json:"total"`
-		Limit  int                                `json:"limit"`
-		Offset int                                `json:"offset"`
+		Items  []searchItem                      `json:"items"`
+		Total  int                               `json:"total"`
+		Limit  int                               `json:"limit"`
+		Offset int                               `json:"offset"`
 		Facets map[string][]proximite.FacetCount `json:"facets"`
 	}{items(res.Hits), res.Total, f.Limit, f.Offset, res.Facets})
 }
