@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/proximite/proximite"
@@ -55,9 +54,9 @@ func (d *DB) SaveMany(ctx context.Context, recs ...any) error {
 		}
 		docs[i] = doc
 	}
-	return d.inTx(ctx, func(tx *sql.Tx) error {
+	return d.write(ctx, func(tx *wtx) error {
 		for i, doc := range docs {
-			if err := d.save(ctx, tx, doc); err != nil {
+			if err := d.save(tx, doc); err != nil {
 				return fmt.Errorf("record %d (%s %s): %w", i, doc.typ, doc.meta.Slug, err)
 			}
 		}

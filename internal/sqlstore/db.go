@@ -101,20 +101,6 @@ func (d *DB) SQL() *sql.DB { return d.db }
 // Close closes the pool.
 func (d *DB) Close() error { return d.db.Close() }
 
-// inTx runs fn in a transaction that commits when fn returns nil and
-// rolls back otherwise, so that no write is ever half done.
-func (d *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
-}
-
 // FileExists reports whether a SQLite DSN names a file that exists, so
 // that commands which must not create a database can say so.
 func FileExists(dsn string) bool {

@@ -22,9 +22,9 @@ type dialect interface {
 	// together; the returned function releases the lock.
 	lockMigrations(ctx context.Context, conn *sql.Conn) (func(), error)
 	// indexText replaces the text index entry of a record.
-	indexText(ctx context.Context, tx *sql.Tx, id int64, body string) error
+	indexText(tx *wtx, id int64, body string) error
 	// unindexText removes a record's text index entry before the record.
-	unindexText(ctx context.Context, tx *sql.Tx, id int64) error
+	unindexText(tx *wtx, id int64) error
 	// match returns the join, the condition and the rank expression that
 	// restrict records r to those matching the folded words, with the
 	// query argument at placeholder n.
@@ -56,17 +56,15 @@ func (sqliteDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func()
 	return func() {}, nil
 }
 
-func (sqliteDialect) indexText(ctx context.Context, tx *sql.Tx, id int64, body string) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM records_fts WHERE rowid = $1`, id); err != nil {
+func (sqliteDialect) indexText(tx *wtx, id int64, body string) error {
+	if err := tx.exec(`DELETE FROM records_fts WHERE rowid = $1`, id); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO records_fts (rowid, body) VALUES ($1, $2)`, id, body)
-	return err
+	return tx.exec(`INSERT INTO records_fts (rowid, body) VALUES ($1, $2)`, id, body)
 }
 
-func (sqliteDialect) unindexText(ctx context.Context, tx *sql.Tx, id int64) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM records_fts WHERE rowid = $1`, id)
-	return err
+func (sqliteDialect) unindexText(tx *wtx, id int64) error {
+	return tx.exec(`DELETE FROM records_fts WHERE rowid = $1`, id)
 }
 
 func (sqliteDialect) match(words []string, n int) (string, string, string, any) {
@@ -97,14 +95,13 @@ func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func
 	return func() { conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, key) }, nil
 }
 
-func (postgresDialect) indexText(ctx context.Context, tx *sql.Tx, id int64, body string) error {
+func (postgresDialect) indexText(tx *wtx, id int64, body string) error {
 	// The 'simple' configuration neither stems nor drops stop words, like
 	// SQLite's unicode61 tokenizer, so both databases find the same records.
-	_, err := tx.ExecContext(ctx, `UPDATE records SET tsv = to_tsvector('simple', $2) WHERE id = $1`, id, body)
-	return err
+	return tx.exec(`UPDATE records SET tsv = to_tsvector('simple', $2) WHERE id = $1`, id, body)
 }
 
-func (postgresDialect) unindexText(ctx context.Context, tx *sql.Tx, id int64) error { return nil }
+func (postgresDialect) unindexText(tx *wtx, id int64) error { return nil }
 
 func (postgresDialect) match(words []string, n int) (string, string, string, any) {
 	q := make([]string, len(words))

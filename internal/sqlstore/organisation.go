@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/proximite/proximite"
@@ -11,12 +10,25 @@ import (
 
 var _ proximite.Registry = (*DB)(nil)
 
+// Keys that records are looked up by, with LookupKey.
+const (
+	KeyIATIRef = "@iati_ref" // an organisation's IATI reference
+	KeyName    = "@name"     // an organisation's name, folded, in any language
+	KeyIATIID  = "@iati_id"  // a project's IATI activity identifier
+)
+
 func organisationDoc(o *proximite.Organisation) *doc {
 	for i := range o.Links {
 		o.Links[i].TargetName = nil // filled on read, never stored
 	}
 	d := &doc{typ: proximite.TypeOrganisation, meta: &o.Meta, title: o.Name, record: o}
 	d.add(proximite.FacetOrgKind, string(o.Kind))
+	if o.IATIRef != "" {
+		d.keys = append(d.keys, facet{KeyIATIRef, o.IATIRef})
+	}
+	for _, n := range o.Name {
+		d.keys = append(d.keys, facet{KeyName, proximite.Fold(n)})
+	}
 	d.add(proximite.FacetCountry, o.Country)
 	d.text(o.Name, o.Description)
 	d.body = append(d.body, o.Acronym, o.Locality, o.Subdivision, o.IATIRef)
@@ -76,7 +88,7 @@ func (d *DB) writeOrganisation(ctx context.Context, o *proximite.Organisation) e
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, organisationDoc(o)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, organisationDoc(o)) })
 	return errorf(err, "save organisation %s", o.Slug)
 }
 

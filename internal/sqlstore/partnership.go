@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/proximite/proximite"
@@ -69,7 +68,7 @@ func (d *DB) writePartnership(ctx context.Context, p *proximite.Partnership) err
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, partnershipDoc(p)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, partnershipDoc(p)) })
 	return errorf(err, "save partnership %s", p.Slug)
 }
 

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/codelist"
@@ -59,7 +58,7 @@ func (d *DB) writeProgramme(ctx context.Context, p *proximite.Programme) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, programmeDoc(p)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, programmeDoc(p)) })
 	return errorf(err, "save programme %s", p.Slug)
 }
 

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/proximite/proximite"
@@ -15,6 +14,9 @@ func projectDoc(p *proximite.Project) *doc {
 	}
 	d := &doc{typ: proximite.TypeProject, meta: &p.Meta, title: p.Title, year: p.Start().Year(), record: p}
 	d.add(proximite.FacetStatus, p.Status)
+	if p.IATIIdentifier != "" {
+		d.keys = append(d.keys, facet{KeyIATIID, p.IATIIdentifier})
+	}
 	d.text(p.Title, p.Description, p.Objectives)
 	d.body = append(d.body, p.IATIIdentifier)
 	for _, c := range p.Countries {
@@ -110,7 +112,7 @@ func (d *DB) writeProject(ctx context.Context, p *proximite.Project) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, projectDoc(p)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, projectDoc(p)) })
 	return errorf(err, "save project %s", p.Slug)
 }
 

@@ -22,6 +22,9 @@ type doc struct {
 	title  proximite.Text
 	year   int
 	facets []facet
+	// keys are values a record is looked up by (an IATI identifier, a
+	// folded name), kept with the facets but never counted or shown.
+	keys   []facet
 	refs   []ref
 	body   []string
 	record any
@@ -69,8 +72,8 @@ func (d *doc) text(ts ...proximite.Text) {
 
 // save writes a record and everything derived from it (links, facet
 // values, counts, text index) in the caller's transaction.
-func (d *DB) save(ctx context.Context, tx *sql.Tx, doc *doc) error {
-	targets, err := d.resolve(ctx, tx, doc.refs)
+func (d *DB) save(tx *wtx, doc *doc) error {
+	targets, err := d.resolve(tx, doc.refs)
 	if err != nil {
 		return err
 	}
@@ -99,7 +102,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, doc *doc) error {
 		m.State = proximite.Draft
 	}
 	var other int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM records WHERE type = $1 AND slug = $2`, doc.typ, m.Slug).Scan(&other)
+	err = tx.row(`SELECT id FROM records WHERE type = $1 AND slug = $2`, doc.typ, m.Slug).Scan(&other)
 	if err == nil && other != m.ID {
 		return &proximite.Error{Code: proximite.ECONFLICT, Field: "slug",
 			Message: fmt.Sprintf("%q is already used by another %s", m.Slug, doc.typ)}
@@ -111,7 +114,7 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, doc *doc) error {
 	if m.ID != 0 {
 		var state string
 		var created int64
-		err := tx.QueryRowContext(ctx, `SELECT state, created_at FROM records WHERE id = $1 AND type = $2`,
+		err := tx.row(`SELECT state, created_at FROM records WHERE id = $1 AND type = $2`,
 			m.ID, doc.typ).Scan(&state, &created)
 		if errors.Is(err, sql.ErrNoRows) {
 			return proximite.Errorf(proximite.ENOTFOUND, "no %s with id %d", doc.typ, m.ID)
@@ -134,39 +137,39 @@ func (d *DB) save(ctx context.Context, tx *sql.Tx, doc *doc) error {
 	cols := []any{doc.typ, m.Slug, m.State, string(title), proximite.Fold(sortTitle), doc.year,
 		joinFacets(facets), string(data), micros(m.CreatedAt), micros(m.UpdatedAt)}
 	if m.ID == 0 {
-		err = tx.QueryRowContext(ctx, `INSERT INTO records
+		err = tx.row(`INSERT INTO records
 			(type, slug, state, title, sort_title, year, facets, data, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, cols...).Scan(&m.ID)
 	} else {
-		_, err = tx.ExecContext(ctx, `UPDATE records SET type = $1, slug = $2, state = $3, title = $4,
+		err = tx.exec(`UPDATE records SET type = $1, slug = $2, state = $3, title = $4,
 			sort_title = $5, year = $6, facets = $7, data = $8, created_at = $9, updated_at = $10
 			WHERE id = $11`, append(cols, m.ID)...)
 	}
 	if err != nil {
 		return err
 	}
-	if err := d.replaceTerms(ctx, tx, doc.typ, m.ID, oldPublished, m.State == proximite.Published, facets); err != nil {
+	if err := replaceTerms(tx, doc.typ, m.ID, oldPublished, m.State == proximite.Published, facets, doc.keys); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM links WHERE from_id = $1`, m.ID); err != nil {
+	if err := tx.exec(`DELETE FROM links WHERE from_id = $1`, m.ID); err != nil {
 		return err
 	}
 	for i, r := range doc.refs {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO links (from_id, rel, to_id) VALUES ($1, $2, $3)
+		if err := tx.exec(`INSERT INTO links (from_id, rel, to_id) VALUES ($1, $2, $3)
 			ON CONFLICT DO NOTHING`, m.ID, r.rel, targets[i].id); err != nil {
 			return err
 		}
 	}
-	return d.dialect.indexText(ctx, tx, m.ID, searchText(doc))
+	return d.dialect.indexText(tx, m.ID, searchText(doc))
 }
 
 // resolve looks up every reference; a missing record is a field error.
-func (d *DB) resolve(ctx context.Context, tx *sql.Tx, refs []ref) ([]target, error) {
+func (d *DB) resolve(tx *wtx, refs []ref) ([]target, error) {
 	out := make([]target, len(refs))
 	var errs proximite.ValidationErrors
 	for i, r := range refs {
 		var title, facets string
-		err := tx.QueryRowContext(ctx, `SELECT id, title, facets FROM records WHERE type = $1 AND slug = $2`,
+		err := tx.row(`SELECT id, title, facets FROM records WHERE type = $1 AND slug = $2`,
 			r.typ, r.slug).Scan(&out[i].id, &title, &facets)
 		if errors.Is(err, sql.ErrNoRows) {
 			errs.Add(r.field, "no %s %q in the registry", r.typ, r.slug)
@@ -180,30 +183,38 @@ func (d *DB) resolve(ctx context.Context, tx *sql.Tx, refs []ref) ([]target, err
 	return out, errs.Err()
 }
 
-// replaceTerms rewrites a record's facet values and keeps facet_counts in
-// step: the old values of a published record are taken off, the new
-// values of a published one are added.
-func (d *DB) replaceTerms(ctx context.Context, tx *sql.Tx, typ proximite.RecordType, id int64, wasPublished, isPublished bool, facets []facet) error {
+// replaceTerms rewrites a record's facet values and keys, and keeps the
+// facet counts in step: the old values of a published record are taken
+// off, the new values of a published one are added.
+func replaceTerms(tx *wtx, typ proximite.RecordType, id int64, wasPublished, isPublished bool, facets, keys []facet) error {
 	if wasPublished {
-		if _, err := tx.ExecContext(ctx, `UPDATE facet_counts SET n = n - 1
-			WHERE type = $1 AND (facet, value) IN (SELECT facet, value FROM search_terms WHERE record_id = $2)`,
-			typ, id); err != nil {
+		rows, err := tx.rows(`SELECT facet, value FROM search_terms WHERE record_id = $1`, id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var f facet
+			if err := rows.Scan(&f.name, &f.value); err != nil {
+				rows.Close()
+				return err
+			}
+			tx.count(string(typ), f.name, f.value, -1)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_terms WHERE record_id = $1`, id); err != nil {
+	if err := tx.exec(`DELETE FROM search_terms WHERE record_id = $1`, id); err != nil {
 		return err
 	}
-	for _, f := range facets {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO search_terms (record_id, facet, value) VALUES ($1, $2, $3)`,
-			id, f.name, f.value); err != nil {
+	for _, f := range append(facets, keys...) {
+		if err := tx.exec(`INSERT INTO search_terms (record_id, facet, value) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING`, id, f.name, f.value); err != nil {
 			return err
 		}
 		if isPublished {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO facet_counts (type, facet, value, n) VALUES ($1, $2, $3, 1)
-				ON CONFLICT (type, facet, value) DO UPDATE SET n = facet_counts.n + 1`, typ, f.name, f.value); err != nil {
-				return err
-			}
+			tx.count(string(typ), f.name, f.value, 1)
 		}
 	}
 	return nil
@@ -245,28 +256,27 @@ func decode(data string, out any) error {
 
 // remove deletes a record; a record still referred to is a conflict.
 func (d *DB) remove(ctx context.Context, typ proximite.RecordType, id int64) error {
-	return d.inTx(ctx, func(tx *sql.Tx) error {
+	return d.write(ctx, func(tx *wtx) error {
 		var state string
-		err := tx.QueryRowContext(ctx, `SELECT state FROM records WHERE id = $1 AND type = $2`, id, typ).Scan(&state)
+		err := tx.row(`SELECT state FROM records WHERE id = $1 AND type = $2`, id, typ).Scan(&state)
 		if errors.Is(err, sql.ErrNoRows) {
 			return proximite.Errorf(proximite.ENOTFOUND, "no %s with id %d", typ, id)
 		} else if err != nil {
 			return err
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM links WHERE to_id = $1`, id).Scan(&n); err != nil {
+		if err := tx.row(`SELECT count(*) FROM links WHERE to_id = $1`, id).Scan(&n); err != nil {
 			return err
 		} else if n > 0 {
 			return proximite.Errorf(proximite.ECONFLICT, "this %s is referred to by %d other records; remove those links first", typ, n)
 		}
-		if err := d.replaceTerms(ctx, tx, typ, id, state == string(proximite.Published), false, nil); err != nil {
+		if err := replaceTerms(tx, typ, id, state == string(proximite.Published), false, nil, nil); err != nil {
 			return err
 		}
-		if err := d.dialect.unindexText(ctx, tx, id); err != nil {
+		if err := d.dialect.unindexText(tx, id); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE id = $1`, id)
-		return err
+		return tx.exec(`DELETE FROM records WHERE id = $1`, id)
 	})
 }
 
@@ -351,6 +361,15 @@ func searchText(doc *doc) string {
 		b.WriteString(s)
 	}
 	return proximite.Fold(b.String())
+}
+
+// notFound turns sql.ErrNoRows into an ENOTFOUND error with the message,
+// and passes other errors on.
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return proximite.Errorf(proximite.ENOTFOUND, format, args...)
+	}
+	return err
 }
 
 // RecordID returns the ID of the record of a type with a slug, or an

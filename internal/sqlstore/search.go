@@ -43,12 +43,12 @@ func (q *query) where() string {
 	return " WHERE " + strings.Join(q.conds, " AND ")
 }
 
-// Search finds published records (and, for the workspace, unpublished
-// ones) of any type matching a free-text query and facet filters, with
-// the facet counts of all that matched.
-func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.SearchResult, error) {
-	words := splitWords(f.Query)
-	q := &query{}
+// filterQuery turns a search filter into conditions on records r. It
+// also says whether the filter has words, and whether it filters on
+// nothing but the type, the case the maintained facet counts answer.
+func (d *DB) filterQuery(f proximite.SearchFilter) (q *query, words []string, onlyType bool) {
+	words = splitWords(f.Query)
+	q = &query{}
 	if len(words) > 0 {
 		var cond string
 		var arg any
@@ -64,7 +64,7 @@ func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.S
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	onlyType := true
+	onlyType = true
 	for _, name := range names {
 		values := nonEmpty(f.Filters[name])
 		if len(values) == 0 {
@@ -89,7 +89,14 @@ func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.S
 		q.conds = append(q.conds, fmt.Sprintf(`r.id IN (SELECT from_id FROM links WHERE to_id IN
 			(SELECT id FROM records WHERE type = %s AND slug = %s))`, q.arg(string(l.typ)), q.arg(l.slug)))
 	}
+	return q, words, onlyType
+}
 
+// Search finds published records (and, for the workspace, unpublished
+// ones) of any type matching a free-text query and facet filters, with
+// the facet counts of all that matched.
+func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.SearchResult, error) {
+	q, words, onlyType := d.filterQuery(f)
 	res := &proximite.SearchResult{Hits: []proximite.Hit{}}
 	var err error
 	// Without a query, filters other than the type, or drafts, the counts

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/proximite/proximite"
@@ -65,7 +64,7 @@ func (d *DB) writeVisit(ctx context.Context, v *proximite.Visit) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	err := d.inTx(ctx, func(tx *sql.Tx) error { return d.save(ctx, tx, visitDoc(v)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, visitDoc(v)) })
 	return errorf(err, "save visit %s", v.Slug)
 }
 
