@@ -112,6 +112,9 @@ type Counts map[RecordType]int
 type SearchService interface {
 	Search(ctx context.Context, f SearchFilter) (*SearchResult, error)
 	Counts(ctx context.Context) (Counts, error)
+	// EachProject streams every project matching the filter (paging
+	// ignored), one in memory at a time, for exports of any size.
+	EachProject(ctx context.Context, f SearchFilter, fn func(*Project) error) error
 }
 
 // Registry is every service the storage offers, as the edges use it.

@@ -40,6 +40,8 @@ Commands:
   migrate           bring the database schema up to date
   demo              load the demonstration registry (again: it is idempotent)
   demo -synthetic N add a synthetic registry of N projects, for benchmarks
+  import iati|csv FILE|DIR…  import IATI activity files or a CSV file
+  export iati|csv|json|geojson [filters]  write the matching records to stdout
   backup FILE       write a consistent copy of a SQLite registry to FILE
   restore FILE      replace the SQLite registry with the backup FILE
   version           print the version
@@ -97,6 +99,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runMigrate(ctx, args)
 	case "demo":
 		return m.runDemo(ctx, args)
+	case "import":
+		return m.runImport(ctx, args)
+	case "export":
+		return m.runExport(ctx, args)
 	case "backup":
 		return m.runBackup(ctx, args)
 	case "restore":

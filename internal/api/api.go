@@ -25,6 +25,11 @@ func New(reg proximite.Registry, log *slog.Logger) *Handler {
 	h := &Handler{reg: reg, log: log, mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /healthz", h.health)
 	h.mux.HandleFunc("GET /api/v1/search", h.search)
+	h.mux.HandleFunc("GET /api/v1/openapi.json", h.openapi)
+	h.mux.HandleFunc("GET /api/v1/export/iati.xml", h.exportIATI)
+	h.mux.HandleFunc("GET /api/v1/export/projects.csv", h.exportCSV)
+	h.mux.HandleFunc("GET /api/v1/export/projects.json", h.exportJSON)
+	h.mux.HandleFunc("GET /api/v1/export/projects.geojson", h.exportGeoJSON)
 	h.mux.HandleFunc("GET /api/v1/{collection}", h.list)
 	h.mux.HandleFunc("GET /api/v1/{collection}/{id}", h.record)
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
