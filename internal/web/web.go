@@ -1,84 +1,91 @@
-// Package web serves the registry's HTML pages. For now it is the home
-// page, which says what the registry holds and where its API is; the
-// public site in French and English grows here.
+// Package web serves the public site of the registry: every page in
+// French under /fr/ and in English under /en/, server-rendered with
+// html/template, usable without JavaScript, small enough for a slow
+// connection. Pages are built in three steps, each handler in its own
+// file: read the request, ask the registry, render a typed page.
 package web
 
 import (
-	"embed"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
-	"strings"
+	"sort"
+	"time"
 
 	"github.com/proximite/proximite"
 )
 
-//go:embed templates/*.html
-var templates embed.FS
-
-// Handler serves the HTML pages.
+// Handler serves the HTML pages and their static files.
 type Handler struct {
-	reg  proximite.Registry
-	log  *slog.Logger
-	tmpl *template.Template
-	mux  *http.ServeMux
+	reg    proximite.Registry
+	log    *slog.Logger
+	loc    map[string]*localizer
+	pages  map[string]map[string]*template.Template // lang → page name → template set
+	assets *assets
+	// build changes whenever templates, messages or static files do, so
+	// that validators of record pages change with the site's code.
+	build       string
+	mux         *http.ServeMux
+	handler     http.Handler
+	maps        *ttlCache[string, mapView]
+	nearbyCache *ttlCache[string, []nearbyOrg]
+	// now is the clock of the timeline's "today"; tests fix it.
+	now func() time.Time
 }
 
-// New parses the templates, so that a broken one fails the start and not
-// a visitor, and returns the handler.
+// New loads the messages, the static files and the templates, and
+// checks them, so that a missing translation or a broken template fails
+// the start and not a visitor.
 func New(reg proximite.Registry, log *slog.Logger) (*Handler, error) {
-	tmpl, err := template.ParseFS(templates, "templates/*.html")
+	cat, err := loadCatalog()
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{reg: reg, log: log, tmpl: tmpl, mux: http.NewServeMux()}
-	h.mux.HandleFunc("GET /{$}", h.home)
-	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	h := &Handler{reg: reg, log: log, loc: map[string]*localizer{}, mux: http.NewServeMux(),
+		maps: newTTLCache[string, mapView](time.Minute, 16), nearbyCache: newTTLCache[string, []nearbyOrg](time.Minute, 2000),
+		now: time.Now}
+	for lang, msg := range cat {
+		h.loc[lang] = &localizer{lang: lang, msg: msg}
+	}
+	if h.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
+	if h.pages, err = h.parseTemplates(cat); err != nil {
+		return nil, err
+	}
+	h.build = buildID(cat, h.assets)
+	h.routes()
+	h.handler = compress(h.mux)
 	return h, nil
 }
 
 // ServeHTTP implements http.Handler.
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.handler.ServeHTTP(w, r) }
 
-// homePage is the data of the home page.
-type homePage struct {
-	Lang   string
-	Counts []typeCount
-	Latest []proximite.Hit
-}
-
-type typeCount struct {
-	Type       proximite.RecordType
-	Collection string
-	Count      int
-}
-
-func (h *Handler) home(w http.ResponseWriter, r *http.Request) {
-	counts, err := h.reg.Counts(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
+// buildID hashes what the pages are made of besides the data.
+func buildID(cat catalog, a *assets) string {
+	sum := sha256.New()
+	for _, lang := range proximite.Languages {
+		keys := make([]string, 0, len(cat[lang]))
+		for k := range cat[lang] {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(sum, "%s=%s\n", k, cat[lang][k])
+		}
 	}
-	latest, err := h.reg.Search(r.Context(), proximite.SearchFilter{Sort: proximite.SortRecent, Limit: 10,
-		Filters: map[string][]string{proximite.FacetType: {string(proximite.TypePartnership), string(proximite.TypeProject)}}})
-	if err != nil {
-		h.fail(w, r, err)
-		return
+	names := make([]string, 0, len(a.byHashed))
+	for n := range a.byHashed {
+		names = append(names, n)
 	}
-	page := homePage{Lang: "fr", Latest: latest.Hits}
-	if strings.HasPrefix(r.Header.Get("Accept-Language"), "en") {
-		page.Lang = "en"
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintln(sum, n)
 	}
-	for _, t := range proximite.RecordTypes {
-		page.Counts = append(page.Counts, typeCount{t, string(t) + "s", counts[t]})
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := h.tmpl.ExecuteTemplate(w, "home.html", page); err != nil {
-		h.log.Error("render home", "err", err)
-	}
-}
-
-func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	h.log.Error("page", "path", r.URL.Path, "err", err)
-	http.Error(w, "Erreur interne / Internal error", http.StatusInternalServerError)
+	templateSums(sum)
+	return hex.EncodeToString(sum.Sum(nil))[:12]
 }

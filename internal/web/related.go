@@ -1,0 +1,51 @@
+package web
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/proximite/proximite"
+)
+
+// relatedList is a short list of records linked to a page's record, with
+// the total and the link to all of them in the search.
+type relatedList struct {
+	Hits  []hitView
+	Total int
+	All   string // the search listing them all, when there are more
+}
+
+// relatedLimit is how many linked records a record page lists before
+// "see all".
+const relatedLimit = 12
+
+// related searches the published records of one type for a record page:
+// an organisation's partnerships, a programme's projects…
+func (h *Handler) related(ctx context.Context, l *localizer, f proximite.SearchFilter, t proximite.RecordType) (relatedList, error) {
+	f.Filters = map[string][]string{proximite.FacetType: {string(t)}}
+	if f.Limit == 0 {
+		f.Limit = relatedLimit
+	}
+	if f.Sort == "" {
+		f.Sort = proximite.SortYear
+	}
+	res, err := h.reg.Search(ctx, f)
+	if err != nil {
+		return relatedList{}, err
+	}
+	out := relatedList{Total: res.Total}
+	for _, hit := range res.Hits {
+		out.Hits = append(out.Hits, hitView{URL: path(l.lang, sectionOf(hit.Type), hit.Slug), Type: hit.Type,
+			Kind: l.T("type." + string(hit.Type)), Title: hit.Title, Year: hit.Year})
+	}
+	if res.Total > len(res.Hits) {
+		v := url.Values{"type": {string(t)}}
+		for name, s := range map[string]string{"org": f.Org, "partnership": f.Partnership, "programme": f.Programme} {
+			if s != "" {
+				v.Set(name, s)
+			}
+		}
+		out.All = path(l.lang, secSearch, "") + "?" + v.Encode()
+	}
+	return out, nil
+}
