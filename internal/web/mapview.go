@@ -5,7 +5,6 @@ import (
 	"context"
 	"html/template"
 	"net/url"
-	"strings"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/codelist"
@@ -132,20 +131,6 @@ func (h *Handler) drawMap(l *localizer, id string, counts map[string]int, points
 		h.log.Error("draw map", "err", err)
 		return m
 	}
-	m.SVG = template.HTML(linkableSVG(b.String()))
+	m.SVG = template.HTML(b.String())
 	return m
-}
-
-// linkableSVG makes the map's links reachable by assistive technology. An
-// <svg role="img"> is one picture whose content is hidden, yet the map's
-// countries and places are links; as a named group they can be browsed
-// and followed. (The change belongs in package worldmap, which should
-// stop declaring the role when it draws links.)
-func linkableSVG(svg string) string {
-	svg = strings.TrimSpace(svg)
-	end := strings.IndexByte(svg, '>')
-	if end < 0 || !strings.Contains(svg, "<a ") {
-		return svg
-	}
-	return strings.Replace(svg[:end], ` role="img"`, ` role="group"`, 1) + svg[end:]
 }

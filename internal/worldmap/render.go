@@ -44,8 +44,15 @@ func (m *Map) open(b *bytes.Buffer) {
 		labelled += " " + id + "-desc"
 	}
 	size := strconv.Itoa(Width) + " " + strconv.Itoa(Height)
+	// A map whose countries and places are links must let assistive
+	// technology reach them: role="img" would hide its content, so a map
+	// with links is a named group and only a map without is one picture.
+	role := "img"
+	if m.hasLinks() {
+		role = "group"
+	}
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + size + `" width="` + strconv.Itoa(Width) +
-		`" height="` + strconv.Itoa(Height) + `" class="worldmap" role="img" aria-labelledby="`)
+		`" height="` + strconv.Itoa(Height) + `" class="worldmap" role="` + role + `" aria-labelledby="`)
 	escape(b, labelled)
 	b.WriteString(`" style="max-width:100%;height:auto" font-family="system-ui,-apple-system,'Segoe UI',sans-serif">`)
 	b.WriteString(`<title id="`)
@@ -169,4 +176,21 @@ func escape(b *bytes.Buffer, s string) {
 // num formats a viewBox coordinate with one decimal at most.
 func num(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+}
+
+// hasLinks reports whether the map draws any link.
+func (m *Map) hasLinks() bool {
+	if m.CountryURL != nil {
+		for code, n := range m.Counts {
+			if n > 0 && safeURL(m.CountryURL(code)) {
+				return true
+			}
+		}
+	}
+	for _, p := range m.Points {
+		if safeURL(p.URL) {
+			return true
+		}
+	}
+	return false
 }

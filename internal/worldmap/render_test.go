@@ -15,8 +15,16 @@ func TestRenderAccessible(t *testing.T) {
 	m := sampleMap()
 	m.ID = "home-map"
 	root := parse(t, render(t, m))
-	if root.XMLName.Local != "svg" || root.attr("role") != "img" {
-		t.Fatalf("root is <%s role=%q>, want <svg role=\"img\">", root.XMLName.Local, root.attr("role"))
+	// The sample map has links, so it is a group whose links can be
+	// reached; without links it is one picture.
+	if root.XMLName.Local != "svg" || root.attr("role") != "group" {
+		t.Fatalf("root is <%s role=%q>, want <svg role=\"group\">", root.XMLName.Local, root.attr("role"))
+	}
+	plain := sampleMap()
+	plain.CountryURL = nil
+	plain.Points = nil
+	if r := parse(t, render(t, plain)); r.attr("role") != "img" {
+		t.Fatalf("a map without links has role %q, want img", r.attr("role"))
 	}
 	if got := root.attr("aria-labelledby"); got != "home-map-title home-map-desc" {
 		t.Errorf("aria-labelledby = %q", got)
