@@ -243,3 +243,19 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Fatalf("restored registry differs: %d records, was %d", after.Total, before.Total)
 	}
 }
+
+func TestDemoSynthetic(t *testing.T) {
+	m, out := testMain(t, sqltest.DSN(t, "sqlite"))
+	if err := m.Run(context.Background(), []string{"demo", "-synthetic", "200"}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out.String(), "synthetic registry of 200 projects") {
+		t.Fatalf("output: %s", out)
+	}
+	var r searchBody
+	s := serve(t, m.Config.Database)
+	getJSON(t, s.URL()+"/api/v1/search?type=project", &r)
+	if r.Total < 150 { // about 95% of synthetic records are published
+		t.Fatalf("%d synthetic projects published", r.Total)
+	}
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/sqlstore/sqltest"
+)
+
+func TestImportIATICommand(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "iati", "activities", "v1-and-edge-cases")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("skipping: no IATI sample files at %s (the project's shared/ material)", dir)
+	}
+	ctx := context.Background()
+	dsn := sqltest.DSN(t, "sqlite")
+	file := filepath.Join(dir, "many_activities.xml")
+
+	m, out := testMain(t, dsn)
+	if err := m.Run(ctx, []string{"import", "iati", file}); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	if want := "many_activities.xml: 2 activities: 2 created, 0 updated, 0 unchanged, 0 rejected; 3 organisations created"; !strings.Contains(out.String(), want) {
+		t.Errorf("output %q, want %q", out, want)
+	}
+
+	m, out = testMain(t, dsn)
+	if err := m.Run(ctx, []string{"import", "iati", "-all-or-nothing", file}); err != nil {
+		t.Fatalf("import again: %v\n%s", err, out)
+	}
+	if want := "2 activities: 0 created, 0 updated, 2 unchanged"; !strings.Contains(out.String(), want) {
+		t.Errorf("output %q, want %q", out, want)
+	}
+
+	// A broken file: the command fails, and says where and why.
+	m, out = testMain(t, dsn)
+	err := m.Run(ctx, []string{"import", "iati", filepath.Join(dir, "broken.xml")})
+	if proximite.ErrorCode(err) != proximite.EINVALID || !strings.Contains(out.String(), "line 4: the file ends before </iati-activities>") {
+		t.Errorf("broken file: error %v, output %q", err, out)
+	}
+}
+
+func TestImportCommandArguments(t *testing.T) {
+	dsn := sqltest.DSN(t, "sqlite")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import"}, "needs a format"},
+		{[]string{"import", "xls", "f.xls"}, `unknown import format "xls"`},
+		{[]string{"import", "iati"}, "at least one file"},
+		{[]string{"import", "iati", "no-such-file.xml"}, "cannot read no-such-file.xml"},
+	} {
+		m, _ := testMain(t, dsn)
+		err := m.Run(context.Background(), tt.args)
+		if proximite.ErrorCode(err) != proximite.EINVALID || !strings.Contains(proximite.ErrorMessage(err), tt.want) {
+			t.Errorf("%v: error %v, want one about %q", tt.args, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package iati_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/proximite/proximite/internal/iati"
+	"github.com/proximite/proximite/internal/sqlstore/sqltest"
+)
+
+// BenchmarkImport imports the real publisher files (about 1,000
+// activities) into a fresh database per iteration and reports the rate in
+// activities per second and the peak heap in use, sampled every
+// millisecond while the imports run. Run it with
+//
+//	go test -run '^$' -bench 'Import$' -benchtime 5x ./internal/iati/
+//
+// PROXIMITE_BENCH_DIALECT=postgres measures PostgreSQL instead of SQLite.
+func BenchmarkImport(b *testing.B) {
+	benchImport(b, filepath.Join(sharedDir(b), "publisher-samples", "xml"))
+}
+
+// BenchmarkImportLarge imports one synthetic file of
+// PROXIMITE_BENCH_ACTIVITIES activities, made of the CAF publisher file's
+// activities repeated under new identifiers, to show that memory stays
+// flat whatever the size of the file:
+//
+//	PROXIMITE_BENCH_ACTIVITIES=100000 go test -run '^$' -bench ImportLarge -benchtime 1x ./internal/iati/
+func BenchmarkImportLarge(b *testing.B) {
+	n, _ := strconv.Atoi(os.Getenv("PROXIMITE_BENCH_ACTIVITIES"))
+	if n <= 0 {
+		b.Skip("set PROXIMITE_BENCH_ACTIVITIES=N to import a synthetic file of N activities")
+	}
+	benchImport(b, writeSynthetic(b, n))
+}
+
+func benchImport(b *testing.B, paths ...string) {
+	dialect := os.Getenv("PROXIMITE_BENCH_DIALECT")
+	if dialect == "" {
+		dialect = "sqlite"
+	}
+	ctx := context.Background()
+	var activities int
+	var elapsed time.Duration
+	peak := heapSampler(b)
+	for b.Loop() {
+		b.StopTimer()
+		db := sqltest.Open(b, dialect)
+		im := &iati.Importer{DB: db}
+		runtime.GC()
+		b.StartTimer()
+		start := time.Now()
+		reports, err := im.Run(ctx, paths...)
+		elapsed += time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range reports {
+			activities += r.Read
+		}
+	}
+	b.ReportMetric(float64(activities)/elapsed.Seconds(), "activities/s")
+	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+}
+
+// writeSynthetic writes a file of n activities taken in turn from the CAF
+// publisher file, each under a new identifier, and returns its path.
+func writeSynthetic(b *testing.B, n int) string {
+	src, err := os.ReadFile(filepath.Join(sharedDir(b), "publisher-samples", "xml", "CAF-ActivityFile-2025-10-10.xml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var acts [][]byte
+	for rest := src; ; {
+		i := bytes.Index(rest, []byte("<iati-activity "))
+		j := bytes.Index(rest, []byte("</iati-activity>"))
+		if i < 0 || j < i {
+			break
+		}
+		acts = append(acts, rest[i:j+len("</iati-activity>")])
+		rest = rest[j+1:]
+	}
+	path := filepath.Join(b.TempDir(), "synthetic.xml")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	w.WriteString("<iati-activities version=\"2.03\">\n")
+	for i := 0; i < n; i++ {
+		a := acts[i%len(acts)]
+		k := bytes.Index(a, []byte("</iati-identifier>"))
+		w.Write(a[:k])
+		fmt.Fprintf(w, "-S%d", i/len(acts))
+		w.Write(a[k:])
+		w.WriteByte('\n')
+	}
+	w.WriteString("</iati-activities>\n")
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// heapSampler samples HeapInuse every millisecond until the benchmark
+// ends, and returns a function that stops it and gives the peak.
+func heapSampler(b *testing.B) func() uint64 {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > peak.Load() {
+				peak.Store(m.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		wg.Wait()
+		return peak.Load()
+	}
+}
+
+// sharedDir returns ../shared/iati/activities, or skips when the
+// project's shared material is absent.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "iati", "activities")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("skipping: no IATI sample files at %s (the project's shared/ material): %v", dir, err)
+	}
+	return dir
+}

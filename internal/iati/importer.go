@@ -1,0 +1,257 @@
+package iati
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/sqlstore"
+)
+
+// Importer brings IATI activity files into the registry. Each activity
+// becomes a published project, found again by its IATI identifier when a
+// file is imported again, so that the same or a newer file updates the
+// projects instead of duplicating them. Projects are written in batches,
+// each in one transaction: an import stopped in the middle leaves whole
+// batches, and running it again completes the work.
+type Importer struct {
+	DB *sqlstore.DB
+	// AllOrNothing writes nothing unless every activity of every file can
+	// be imported. The files are then read twice: once to check them, once
+	// to write them, in batches as always, so that a crash in the second
+	// reading leaves whole batches that running again completes. Without
+	// it, what is valid is imported and the rest reported.
+	AllOrNothing bool
+	// BatchSize is the number of activities per transaction (500 when 0).
+	BatchSize int
+	// Out, when set, receives a line for each rejected activity as it is
+	// found, and for each warning when Verbose is set.
+	Out     io.Writer
+	Verbose bool
+	// Progress, when set, receives a line about the file being read every
+	// second, for long files.
+	Progress io.Writer
+}
+
+// Report is the outcome of one file: its entry in the import log, and
+// the first rejected activities (the log keeps them all).
+type Report struct {
+	sqlstore.Import
+	Rejections []sqlstore.ImportMessage
+	Warnings   int
+}
+
+// maxKept bounds the rejections a Report holds in memory.
+const maxKept = 100
+
+// Run imports the files and the .xml files under the directories, in
+// order, and returns a report per file. Problems with a file's content
+// are in its report; the error is for what stopped the run (the database,
+// a cancelled context, a path that does not exist).
+func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error) {
+	files, err := expandPaths(paths)
+	if err != nil {
+		return nil, err
+	}
+	var reports []*Report
+	if !im.AllOrNothing {
+		for _, f := range files {
+			rep, err := im.file(ctx, f, true, nil)
+			if rep != nil {
+				reports = append(reports, rep)
+			}
+			if err != nil {
+				return reports, err
+			}
+		}
+		return reports, nil
+	}
+	failed := 0
+	for _, f := range files {
+		rep, err := im.file(ctx, f, false, nil)
+		if rep != nil {
+			reports = append(reports, rep)
+		}
+		if err != nil {
+			return reports, err
+		}
+		if rep.Rejected > 0 || rep.Error != "" {
+			failed++
+		}
+	}
+	if failed > 0 {
+		for _, rep := range reports {
+			note := fmt.Sprintf("nothing written (all or nothing): %d of %d files have problems", failed, len(reports))
+			rep.Error = strings.TrimPrefix(rep.Error+"; "+note, "; ")
+			if err := im.DB.FinishImport(context.WithoutCancel(ctx), &rep.Import); err != nil {
+				return reports, err
+			}
+		}
+		return reports, nil
+	}
+	for _, rep := range reports {
+		if _, err := im.file(ctx, rep.File, true, rep); err != nil {
+			return reports, err
+		}
+	}
+	return reports, nil
+}
+
+// expandPaths lists the files to import: each file named, and the .xml
+// files under each directory named, in name order.
+func expandPaths(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, proximite.Errorf(proximite.EINVALID, "no file to import")
+	}
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, proximite.Errorf(proximite.EINVALID, "cannot read %s: %v", p, errors.Unwrap(err))
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".xml") {
+				found = append(found, path)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, proximite.Errorf(proximite.EINVALID, "cannot read %s: %v", p, err)
+		}
+		if len(found) == 0 {
+			return nil, proximite.Errorf(proximite.EINVALID, "no .xml file under %s", p)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// file reads one file. With write unset it only checks it: counts read
+// and rejected activities and logs the messages. checked is the report of
+// an earlier check of the same file, whose log entry is then completed
+// and whose messages are not logged again.
+func (im *Importer) file(ctx context.Context, path string, write bool, checked *Report) (*Report, error) {
+	rep := checked
+	if rep == nil {
+		rep = &Report{Import: sqlstore.Import{Format: "iati", File: path, AllOrNothing: im.AllOrNothing}}
+		if err := im.DB.CreateImport(ctx, &rep.Import); err != nil {
+			return nil, fmt.Errorf("log import of %s: %w", path, err)
+		}
+	}
+	if checked != nil { // the check counted what this pass counts again
+		rep.Read, rep.Warnings = 0, 0
+	}
+	r := newRun(im, rep, write, checked == nil)
+	err := r.read(ctx, path)
+	if err != nil && rep.Error == "" {
+		rep.Error = "stopped: " + err.Error()
+	}
+	if checked != nil && err == nil && r.checksum != checked.Checksum {
+		err = proximite.Errorf(proximite.ECONFLICT, "%s changed while it was imported; import it again", path)
+		rep.Error = err.Error()
+	}
+	rep.Checksum = r.checksum
+	// The log is completed even when the context was cancelled, so that
+	// it tells how far the import went.
+	if ferr := im.DB.FinishImport(context.WithoutCancel(ctx), &rep.Import); ferr != nil && err == nil {
+		err = ferr
+	}
+	return rep, err
+}
+
+// read streams the file through the reader and the run, and sets the
+// checksum of the whole file, even when its XML breaks half-way. The
+// reader runs in a goroutine of its own, a few activities ahead, so that
+// parsing and writing share the machine's cores.
+func (r *run) read(ctx context.Context, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		r.rep.Error = fmt.Sprintf("cannot read the file: %v", errors.Unwrap(err))
+		return nil
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		r.size = st.Size()
+	}
+	h := sha256.New()
+	items, stop := readAhead(NewReader(io.TeeReader(f, h)))
+	defer stop()
+	for it := range items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var fe *FileError
+		if errors.As(it.err, &fe) {
+			r.rep.Error = fe.Error()
+			break
+		} else if it.err != nil {
+			return it.err
+		}
+		if err := r.activity(ctx, it.a); err != nil {
+			return err
+		}
+		r.progress(it.offset)
+	}
+	stop() // the reader is done with f and h
+	if _, err := io.Copy(h, f); err != nil {
+		return err
+	}
+	r.checksum = hex.EncodeToString(h.Sum(nil))
+	return r.flush(ctx)
+}
+
+// item is an activity read ahead, or the error that ended the file.
+type item struct {
+	a      *Activity
+	err    error
+	offset int64
+}
+
+// readAhead reads activities in a goroutine and hands them over through
+// a small buffer, which bounds the activities in memory. stop makes the
+// goroutine end and waits for it; it may be called more than once.
+func readAhead(rd *Reader) (<-chan item, func()) {
+	items := make(chan item, 16)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(items)
+		for {
+			a, err := rd.Next()
+			if err == io.EOF {
+				return
+			}
+			select {
+			case items <- item{a, err, rd.Offset()}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return items, func() {
+		once.Do(func() { close(done) })
+		wg.Wait()
+	}
+}

@@ -1,0 +1,209 @@
+package iati
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/sqlstore"
+)
+
+// orgResolver matches the organisations that activities name to the
+// registry's: by IATI reference, then by name, else it creates them. It
+// remembers its answers, since a file names the same few organisations in
+// every activity.
+type orgResolver struct {
+	db     *sqlstore.DB
+	source string
+	// byRef and byName map a reference or a folded name to a slug; ""
+	// records that the registry has none.
+	byRef, byName map[string]string
+	// refOf holds the IATI reference of organisations met by name, to
+	// refuse a name match between two different references.
+	refOf map[string]string
+	// taken holds the slugs of organisations created but not yet written.
+	taken map[string]bool
+}
+
+// maxCache bounds the resolver's memory on files that name a great many
+// organisations: past it the caches start again empty.
+const maxCache = 100_000
+
+func newOrgResolver(db *sqlstore.DB, source string) *orgResolver {
+	r := &orgResolver{db: db, source: source, taken: map[string]bool{}}
+	r.reset()
+	return r
+}
+
+func (r *orgResolver) reset() {
+	r.byRef, r.byName, r.refOf = map[string]string{}, map[string]string{}, map[string]string{}
+}
+
+// resolve returns the slug of the organisation o names, and the new
+// organisation to write first when there was none.
+func (r *orgResolver) resolve(ctx context.Context, o Org) (string, *proximite.Organisation, error) {
+	if len(r.byRef)+len(r.byName)+len(r.refOf) > maxCache {
+		r.reset()
+	}
+	if o.Ref != "" {
+		slug, err := r.lookup(ctx, r.byRef, sqlstore.KeyIATIRef, o.Ref)
+		if slug != "" || err != nil {
+			return slug, nil, err
+		}
+	}
+	for _, name := range names(o.Name) {
+		slug, err := r.lookup(ctx, r.byName, sqlstore.KeyName, proximite.Fold(name))
+		if err != nil {
+			return "", nil, err
+		}
+		if slug == "" {
+			continue
+		}
+		if o.Ref != "" {
+			ref, err := r.ref(ctx, slug)
+			if err != nil {
+				return "", nil, err
+			}
+			if ref != "" && ref != o.Ref {
+				continue // the same name for two organisations that IATI tells apart
+			}
+		}
+		return slug, nil, nil
+	}
+	return r.create(ctx, o)
+}
+
+// lookup answers from the cache, or asks the registry and remembers.
+func (r *orgResolver) lookup(ctx context.Context, cache map[string]string, key, value string) (string, error) {
+	if slug, ok := cache[value]; ok {
+		return slug, nil
+	}
+	slug, err := r.db.LookupKey(ctx, proximite.TypeOrganisation, key, value)
+	if err != nil && proximite.ErrorCode(err) != proximite.ENOTFOUND {
+		return "", fmt.Errorf("look up organisation %s %q: %w", key, value, err)
+	}
+	cache[value] = slug
+	return slug, nil
+}
+
+// ref returns the IATI reference of a registry organisation.
+func (r *orgResolver) ref(ctx context.Context, slug string) (string, error) {
+	if ref, ok := r.refOf[slug]; ok {
+		return ref, nil
+	}
+	o, err := r.db.FindOrganisation(ctx, slug)
+	if err != nil {
+		return "", fmt.Errorf("read organisation %s: %w", slug, err)
+	}
+	r.refOf[slug] = o.IATIRef
+	return o.IATIRef, nil
+}
+
+// create returns a new published organisation for o, with the kind its
+// IATI type maps to and the country its reference names.
+func (r *orgResolver) create(ctx context.Context, o Org) (string, *proximite.Organisation, error) {
+	org := &proximite.Organisation{Name: o.Name, Kind: OrgKindOf(o.Type), IATIRef: o.Ref, Country: refCountry(o.Ref)}
+	if org.Name.IsZero() {
+		org.Name = proximite.Text{"en": o.Ref}
+	}
+	org.State = proximite.Published
+	org.Sources = []string{r.source}
+	slug, err := r.newSlug(ctx, org.Name.String(), o.Ref)
+	if err != nil {
+		return "", nil, err
+	}
+	org.Slug = slug
+	r.taken[slug] = true
+	r.refOf[slug] = o.Ref
+	if o.Ref != "" {
+		r.byRef[o.Ref] = slug
+	}
+	for _, n := range names(org.Name) {
+		if r.byName[proximite.Fold(n)] == "" {
+			r.byName[proximite.Fold(n)] = slug
+		}
+	}
+	return slug, org, nil
+}
+
+// newSlug returns a free slug for a new organisation: its name, else its
+// name and reference, else its name and a number.
+func (r *orgResolver) newSlug(ctx context.Context, name, ref string) (string, error) {
+	base := cutSlug(proximite.Slugify(name), 60)
+	if base == "" {
+		base = cutSlug(proximite.Slugify(ref), 60)
+	}
+	if base == "" {
+		base = "organisation"
+	}
+	candidates := []string{base}
+	if s := cutSlug(proximite.Slugify(ref), 50); s != "" && s != base {
+		candidates = append(candidates, base+"-"+s)
+	}
+	for i := 2; i < 100; i++ {
+		candidates = append(candidates, fmt.Sprintf("%s-%d", base, i))
+	}
+	for _, c := range candidates {
+		free, err := freeSlug(ctx, r.db, proximite.TypeOrganisation, c, r.taken)
+		if err != nil || free {
+			return c, err
+		}
+	}
+	return "", fmt.Errorf("no free slug for organisation %q", name)
+}
+
+// freeSlug reports whether no record of the type has the slug, written or
+// about to be.
+func freeSlug(ctx context.Context, db *sqlstore.DB, typ proximite.RecordType, slug string, taken map[string]bool) (bool, error) {
+	if taken[slug] {
+		return false, nil
+	}
+	_, err := db.RecordID(ctx, typ, slug)
+	switch proximite.ErrorCode(err) {
+	case proximite.ENOTFOUND:
+		return true, nil
+	case "":
+		return false, nil
+	}
+	return false, fmt.Errorf("check slug %s: %w", slug, err)
+}
+
+// cutSlug shortens a slug to at most n bytes, at a hyphen when it can.
+func cutSlug(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	if i := strings.LastIndexByte(s, '-'); i > n/2 {
+		s = s[:i]
+	}
+	return strings.Trim(s, "-")
+}
+
+// names returns the values of a text in a stable order: French, English,
+// then the other languages alphabetically.
+func names(t proximite.Text) []string {
+	langs := make([]string, 0, len(t))
+	for l := range t {
+		langs = append(langs, l)
+	}
+	rank := func(l string) string {
+		switch l {
+		case "fr":
+			return "0"
+		case "en":
+			return "1"
+		}
+		return "2" + l
+	}
+	sort.Slice(langs, func(i, j int) bool { return rank(langs[i]) < rank(langs[j]) })
+	out := make([]string, 0, len(langs))
+	for _, l := range langs {
+		if v := strings.TrimSpace(t[l]); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

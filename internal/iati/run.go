@@ -1,0 +1,261 @@
+package iati
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/sqlstore"
+)
+
+// run is the import of one file: the batch being gathered, the counts of
+// what it will do once written, and the messages to log with it.
+type run struct {
+	im       *Importer
+	rep      *Report
+	write    bool // else only check
+	logMsgs  bool // else the messages were logged by an earlier check
+	source   string
+	orgs     *orgResolver
+	batch    []any
+	pending  map[string]bool // identifiers in the batch
+	taken    map[string]bool // project slugs in the batch
+	counts   tally           // what the batch does once written
+	inBatch  int
+	msgs     []sqlstore.ImportMessage
+	size     int64
+	checksum string
+	started  time.Time
+	lastTick time.Time
+}
+
+// tally counts what a batch does to the registry.
+type tally struct{ created, updated, unchanged, orgs int }
+
+func newRun(im *Importer, rep *Report, write, logMsgs bool) *run {
+	source := "IATI file " + filepath.Base(rep.File)
+	return &run{im: im, rep: rep, write: write, logMsgs: logMsgs, source: source,
+		orgs: newOrgResolver(im.DB, source), pending: map[string]bool{}, taken: map[string]bool{},
+		started: time.Now(), lastTick: time.Now()}
+}
+
+func (r *run) batchSize() int {
+	if r.im.BatchSize > 0 {
+		return r.im.BatchSize
+	}
+	return 500
+}
+
+// activity handles one activity read from the file.
+func (r *run) activity(ctx context.Context, a *Activity) error {
+	r.rep.Read++
+	if a.Err != nil {
+		r.reject(a, a.Err.Error())
+	} else {
+		for _, w := range a.Warnings {
+			r.message(sqlstore.ImportWarning, a, w)
+		}
+		r.rep.Warnings += len(a.Warnings)
+		if r.write {
+			if err := r.place(ctx, a); err != nil {
+				return err
+			}
+		}
+	}
+	r.inBatch++
+	if r.inBatch >= r.batchSize() {
+		return r.flush(ctx)
+	}
+	return nil
+}
+
+func (r *run) reject(a *Activity, reason string) {
+	r.rep.Rejected++
+	m := r.message(sqlstore.ImportRejected, a, reason)
+	if len(r.rep.Rejections) < maxKept {
+		r.rep.Rejections = append(r.rep.Rejections, m)
+	}
+}
+
+func (r *run) message(level string, a *Activity, text string) sqlstore.ImportMessage {
+	m := sqlstore.ImportMessage{Level: level, Line: a.Line, Identifier: a.Identifier, Message: text}
+	if r.logMsgs {
+		r.msgs = append(r.msgs, m)
+		if out := r.im.Out; out != nil && (level == sqlstore.ImportRejected || r.im.Verbose) {
+			id := a.Identifier
+			if id == "" {
+				id = "(no identifier)"
+			}
+			fmt.Fprintf(out, "%s:%d: %s: %s: %s\n", r.rep.File, a.Line, id, level, text)
+		}
+	}
+	return m
+}
+
+// place matches the activity's organisations, finds the project it
+// updates, and adds what must be written to the batch.
+func (r *run) place(ctx context.Context, a *Activity) error {
+	if r.pending[a.Identifier] {
+		// The file repeats an activity: write the batch first, so that the
+		// second one updates the first.
+		if err := r.flush(ctx); err != nil {
+			return err
+		}
+	}
+	p := a.Project
+	for i := range p.Participants {
+		slug, org, err := r.orgs.resolve(ctx, a.Orgs[i])
+		if err != nil {
+			return err
+		}
+		r.addOrg(org)
+		p.Participants[i] = proximite.Participant{Org: slug, Ref: p.Participants[i].Ref, Role: p.Participants[i].Role}
+	}
+	if a.ReportingOrg != nil {
+		_, org, err := r.orgs.resolve(ctx, *a.ReportingOrg)
+		if err != nil {
+			return err
+		}
+		r.addOrg(org)
+	}
+	p.Sources = []string{r.source}
+	old, err := r.existing(ctx, a.Identifier)
+	if err != nil {
+		return err
+	}
+	if old != nil {
+		keepOwn(p, old, r.source)
+		if sameContent(old, p) {
+			r.counts.unchanged++
+			return nil
+		}
+		r.counts.updated++
+	} else {
+		if p.Slug, err = r.projectSlug(ctx, a.Identifier); err != nil {
+			return err
+		}
+		r.counts.created++
+	}
+	r.batch = append(r.batch, p)
+	r.pending[a.Identifier] = true
+	r.taken[p.Slug] = true
+	return nil
+}
+
+func (r *run) addOrg(org *proximite.Organisation) {
+	if org != nil {
+		r.batch = append(r.batch, org)
+		r.counts.orgs++
+	}
+}
+
+// existing returns the project already imported with the identifier, or
+// nil.
+func (r *run) existing(ctx context.Context, id string) (*proximite.Project, error) {
+	slug, err := r.im.DB.LookupKey(ctx, proximite.TypeProject, sqlstore.KeyIATIID, id)
+	if proximite.ErrorCode(err) == proximite.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("look up activity %s: %w", id, err)
+	}
+	p, err := r.im.DB.FindProject(ctx, slug)
+	if err != nil {
+		return nil, fmt.Errorf("read project %s: %w", slug, err)
+	}
+	return p, nil
+}
+
+// projectSlug returns the slug of a new project: the identifier's, or
+// its hashed form when another project has it.
+func (r *run) projectSlug(ctx context.Context, id string) (string, error) {
+	for _, s := range []string{ProjectSlug(id), hashedSlug(proximite.Slugify(id), id)} {
+		free, err := freeSlug(ctx, r.im.DB, proximite.TypeProject, s, r.taken)
+		if err != nil || free {
+			return s, err
+		}
+	}
+	return "", fmt.Errorf("activity %s: its slug %s belongs to other projects", id, ProjectSlug(id))
+}
+
+// keepOwn carries over to p what the registry holds about the project
+// and IATI does not: its identity, its publication state and the
+// partner's confirmation, the partnership, programme and in-kind
+// contributions, and the sources other than the IATI file.
+func keepOwn(p, old *proximite.Project, source string) {
+	p.ID, p.Slug, p.State = old.ID, old.Slug, old.State
+	p.ConfirmedByPartner, p.LastConfirmed = old.ConfirmedByPartner, old.LastConfirmed
+	p.CreatedAt = old.CreatedAt
+	p.Partnership, p.Programme, p.InKind = old.Partnership, old.Programme, old.InKind
+	var sources []string
+	for _, s := range old.Sources {
+		if !strings.HasPrefix(s, "IATI file ") {
+			sources = append(sources, s)
+		}
+	}
+	p.Sources = append(sources, source)
+}
+
+// sameContent reports whether two projects say the same, apart from the
+// times of change and the names that reads fill in.
+func sameContent(a, b *proximite.Project) bool {
+	x, y := *a, *b
+	x.CreatedAt, x.UpdatedAt, y.CreatedAt, y.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	x.Participants = bare(x.Participants)
+	y.Participants = bare(y.Participants)
+	jx, err1 := json.Marshal(&x)
+	jy, err2 := json.Marshal(&y)
+	return err1 == nil && err2 == nil && bytes.Equal(jx, jy)
+}
+
+func bare(pts []proximite.Participant) []proximite.Participant {
+	out := make([]proximite.Participant, len(pts))
+	for i, pt := range pts {
+		pt.OrgName, pt.OrgKind = nil, ""
+		out[i] = pt
+	}
+	return out
+}
+
+// flush writes the batch in one transaction, then its messages, and adds
+// its counts to the report.
+func (r *run) flush(ctx context.Context) error {
+	if len(r.batch) > 0 {
+		if err := r.im.DB.SaveMany(ctx, r.batch...); err != nil {
+			return fmt.Errorf("write a batch of %d records: %w", len(r.batch), err)
+		}
+	}
+	if r.logMsgs {
+		if err := r.im.DB.AddImportMessages(ctx, r.rep.ID, r.msgs); err != nil {
+			return fmt.Errorf("log messages: %w", err)
+		}
+	}
+	r.rep.Created += r.counts.created
+	r.rep.Updated += r.counts.updated
+	r.rep.Unchanged += r.counts.unchanged
+	r.rep.OrgsCreated += r.counts.orgs
+	r.counts = tally{}
+	r.batch, r.msgs, r.inBatch = r.batch[:0], r.msgs[:0], 0
+	clear(r.pending)
+	clear(r.taken)
+	clear(r.orgs.taken)
+	return nil
+}
+
+// progress writes a line about the file every second.
+func (r *run) progress(offset int64) {
+	if r.im.Progress == nil || time.Since(r.lastTick) < time.Second {
+		return
+	}
+	r.lastTick = time.Now()
+	rate := float64(r.rep.Read) / time.Since(r.started).Seconds()
+	pct := ""
+	if r.size > 0 {
+		pct = fmt.Sprintf(", %d%% of the file", offset*100/r.size)
+	}
+	fmt.Fprintf(r.im.Progress, "%s: %d activities read (%.0f/s)%s\n", r.rep.File, r.rep.Read, rate, pct)
+}
