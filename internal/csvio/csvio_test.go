@@ -16,51 +16,24 @@ import (
 	"github.com/proximite/proximite/internal/sqlstore/sqltest"
 )
 
-// loadDemo writes the demonstration registry, organisations first without
-// their links since they link to each other in cycles, and gives one
-// project money and results that the CSV does not carry.
+// loadDemo writes the demonstration registry and gives one project money
+// that the CSV does not carry.
 func loadDemo(t *testing.T, db *sqlstore.DB) {
 	t.Helper()
 	ctx := context.Background()
-	data := demo.Records()
-	var bare []any
-	for _, o := range data.Organisations {
-		c := *o
-		c.Links = nil
-		bare = append(bare, &c)
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatalf("load the demonstration registry: %v", err)
 	}
-	if err := db.SaveMany(ctx, bare...); err != nil {
+	p, err := db.FindProject(ctx, moneyProject)
+	if err != nil {
 		t.Fatal(err)
 	}
-	var recs []any
-	for _, o := range data.Organisations {
-		id, err := db.RecordID(ctx, proximite.TypeOrganisation, o.Slug)
-		if err != nil {
-			t.Fatal(err)
-		}
-		o.ID = id
-		recs = append(recs, o)
-	}
-	for _, p := range data.Programmes {
-		recs = append(recs, p)
-	}
-	for _, p := range data.Partnerships {
-		recs = append(recs, p)
-	}
-	for _, p := range data.Projects {
-		if p.Slug == moneyProject {
-			p.Budgets = []proximite.Budget{{PeriodStart: "1994", PeriodEnd: "1995",
-				Value: proximite.Money{Amount: 15000, Currency: "CAD"}}}
-			p.Transactions = []proximite.Transaction{{Type: "3", Date: "1994-06-01",
-				Value:    proximite.Money{Amount: 5000, Currency: "CAD"},
-				Provider: &proximite.Participant{Org: "fcm"}, Receiver: &proximite.Participant{Org: "nioro-du-rip"}}}
-		}
-		recs = append(recs, p)
-	}
-	for _, v := range data.Visits {
-		recs = append(recs, v)
-	}
-	if err := db.SaveMany(ctx, recs...); err != nil {
+	p.Budgets = []proximite.Budget{{PeriodStart: "1994", PeriodEnd: "1995",
+		Value: proximite.Money{Amount: 15000, Currency: "CAD"}}}
+	p.Transactions = []proximite.Transaction{{Type: "3", Date: "1994-06-01",
+		Value:    proximite.Money{Amount: 5000, Currency: "CAD"},
+		Provider: &proximite.Participant{Org: "fcm"}, Receiver: &proximite.Participant{Org: "nioro-du-rip"}}}
+	if err := db.UpdateProject(ctx, p); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -75,44 +75,11 @@ func exportFile(t *testing.T, src iati.Source, f proximite.SearchFilter) ([]byte
 	return data, n
 }
 
-// loadDemo writes the demonstration registry as the demo command does:
-// organisations first without their links, which form cycles, then
-// everything.
+// loadDemoRegistry writes the demonstration registry.
 func loadDemoRegistry(t *testing.T, db *sqlstore.DB) {
 	t.Helper()
-	ctx := context.Background()
-	data := demo.Records()
-	var bare, all []any
-	for _, o := range data.Organisations {
-		c := *o
-		c.Links = nil
-		bare = append(bare, &c)
-	}
-	if err := db.SaveMany(ctx, bare...); err != nil {
-		t.Fatalf("save the demonstration organisations: %v", err)
-	}
-	for _, o := range data.Organisations {
-		id, err := db.RecordID(ctx, proximite.TypeOrganisation, o.Slug)
-		if err != nil {
-			t.Fatal(err)
-		}
-		o.ID = id
-		all = append(all, o)
-	}
-	for _, p := range data.Programmes {
-		all = append(all, p)
-	}
-	for _, p := range data.Partnerships {
-		all = append(all, p)
-	}
-	for _, p := range data.Projects {
-		all = append(all, p)
-	}
-	for _, v := range data.Visits {
-		all = append(all, v)
-	}
-	if err := db.SaveMany(ctx, all...); err != nil {
-		t.Fatalf("save the demonstration registry: %v", err)
+	if _, err := demo.Load(context.Background(), db); err != nil {
+		t.Fatalf("load the demonstration registry: %v", err)
 	}
 }
 

@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/demo"
 	"github.com/proximite/proximite/internal/sqlstore"
 )
@@ -73,41 +72,10 @@ func openTestSite(file string) error {
 	return nil
 }
 
-// loadDemo writes the demonstration registry: organisations first
-// without their links (they link to each other in cycles), then
-// everything, as cmd/proximite's loadDemo does.
+// loadDemo writes the demonstration registry.
 func loadDemo(ctx context.Context, db *sqlstore.DB) error {
-	data := demo.Records()
-	var bare, all []any
-	for _, o := range data.Organisations {
-		c := *o
-		c.Links = nil
-		bare = append(bare, &c)
-	}
-	if err := db.SaveMany(ctx, bare...); err != nil {
-		return err
-	}
-	for _, o := range data.Organisations {
-		id, err := db.RecordID(ctx, proximite.TypeOrganisation, o.Slug)
-		if err != nil {
-			return err
-		}
-		o.ID = id
-		all = append(all, o)
-	}
-	for _, p := range data.Programmes {
-		all = append(all, p)
-	}
-	for _, p := range data.Partnerships {
-		all = append(all, p)
-	}
-	for _, p := range data.Projects {
-		all = append(all, p)
-	}
-	for _, v := range data.Visits {
-		all = append(all, v)
-	}
-	return db.SaveMany(ctx, all...)
+	_, err := demo.Load(ctx, db)
+	return err
 }
 
 // response is what a test reads of an answer.
