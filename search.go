@@ -98,10 +98,22 @@ type FacetCount struct {
 	Count int    `json:"count"`
 }
 
+// MaxMatches bounds the work of one search: a search with words or
+// filters examines at most this many matching records (on SQLite the most
+// recently created, on PostgreSQL the first its text index yields), ranks and pages among them and counts their facets. The cost
+// of a search then depends on this number, not on the registry's size; a
+// visitor who needs more refines the query. Browsing by type alone is not
+// bounded: its counts are kept up to date on every write.
+const MaxMatches = 1000
+
 // SearchResult is a page of hits, the total, and the facet counts.
 type SearchResult struct {
-	Hits   []Hit                   `json:"items"`
-	Total  int                     `json:"total"`
+	Hits  []Hit `json:"items"`
+	Total int   `json:"total"`
+	// Capped says that more than MaxMatches records match: Total is then
+	// MaxMatches, a lower bound, the facet counts are those of the
+	// MaxMatches most recent matches, and pages stop there.
+	Capped bool                    `json:"capped,omitempty"`
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }
 

@@ -7,37 +7,37 @@ import (
 	"github.com/proximite/proximite"
 )
 
-// validated returns the doc of a record after validating it and clearing
-// the names that reads fill in.
+// validated returns the doc of a record after validating it.
 func validated(rec any) (*doc, error) {
+	r, ok := rec.(interface {
+		proximite.Record
+		Validate() error
+	})
+	if !ok {
+		return nil, fmt.Errorf("not a record: %T", rec)
+	}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return docOf(r), nil
+}
+
+// docOf returns the doc of a record, clearing the names that reads fill
+// in.
+func docOf(rec proximite.Record) *doc {
 	switch r := rec.(type) {
 	case *proximite.Organisation:
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		return organisationDoc(r), nil
+		return organisationDoc(r)
 	case *proximite.Partnership:
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		return partnershipDoc(r), nil
+		return partnershipDoc(r)
 	case *proximite.Project:
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		return projectDoc(r), nil
+		return projectDoc(r)
 	case *proximite.Visit:
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		return visitDoc(r), nil
+		return visitDoc(r)
 	case *proximite.Programme:
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		return programmeDoc(r), nil
+		return programmeDoc(r)
 	}
-	return nil, fmt.Errorf("not a record: %T", rec)
+	panic(fmt.Sprintf("not a record type: %T", rec))
 }
 
 // SaveMany validates and writes many records of any type in one

@@ -21,14 +21,34 @@ type dialect interface {
 	// lockMigrations serialises migrations across instances starting
 	// together; the returned function releases the lock.
 	lockMigrations(ctx context.Context, conn *sql.Conn) (func(), error)
-	// indexText replaces the text index entry of a record.
-	indexText(tx *wtx, id int64, body string) error
+	// indexText replaces the text index entry of a record: its folded
+	// words and its filter tokens (see token). fresh says the record was
+	// just created, so there is no entry to replace.
+	indexText(tx *wtx, id int64, body string, tokens []string, fresh bool) error
 	// unindexText removes a record's text index entry before the record.
 	unindexText(tx *wtx, id int64) error
 	// match returns the join, the condition and the rank expression that
 	// restrict records r to those matching the folded words, with the
 	// query argument at placeholder n.
 	match(words []string, n int) (join, cond, rank string, arg any)
+	// candidates returns the query for at most limit records that match
+	// the text query m entirely inside the text index, with the columns
+	// of a candidate (see candidateCols) and its two arguments.
+	candidates(m textQuery, limit int) (string, []any)
+}
+
+// candidateCols are the columns of records r that a search reads for
+// each candidate: enough to rank, page and count facets without the
+// record's JSON.
+const candidateCols = `r.id, r.type, r.slug, r.title, r.sort_title, r.year, r.facets, r.updated_at`
+
+// textQuery is a search as the text index answers it: every word, the
+// last one as a prefix when prefix is set, and every group of tokens, one
+// token of each group (a group holds a facet's accepted values).
+type textQuery struct {
+	words  []string
+	prefix bool
+	groups [][]string
 }
 
 type sqliteDialect struct{}
@@ -55,11 +75,38 @@ func (sqliteDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func()
 	return func() {}, nil
 }
 
-func (sqliteDialect) indexText(tx *wtx, id int64, body string) error {
-	if err := tx.exec(`DELETE FROM records_fts WHERE rowid = $1`, id); err != nil {
-		return err
+func (sqliteDialect) indexText(tx *wtx, id int64, body string, tokens []string, fresh bool) error {
+	// A delete makes FTS5 flush what it holds in memory, so a new record,
+	// which has no entry yet, skips it: bulk loads then write the index
+	// once per transaction instead of once per record.
+	if !fresh {
+		if err := tx.exec(`DELETE FROM records_fts WHERE rowid = $1`, id); err != nil {
+			return err
+		}
 	}
-	return tx.exec(`INSERT INTO records_fts (rowid, body) VALUES ($1, $2)`, id, body)
+	return tx.exec(`INSERT INTO records_fts (rowid, body) VALUES ($1, $2)`, id, body+" "+strings.Join(tokens, " "))
+}
+
+func (sqliteDialect) candidates(m textQuery, limit int) (string, []any) {
+	// FTS5 walks the intersection in descending rowid order and stops at
+	// the limit: the newest matches, without ranking all of them.
+	var parts []string
+	for i, w := range m.words {
+		p := `"` + w + `"`
+		if m.prefix && i == len(m.words)-1 {
+			p += "*"
+		}
+		parts = append(parts, p)
+	}
+	for _, g := range m.groups {
+		alt := make([]string, len(g))
+		for i, t := range g {
+			alt[i] = `"` + t + `"`
+		}
+		parts = append(parts, "("+strings.Join(alt, " OR ")+")")
+	}
+	return `SELECT ` + candidateCols + ` FROM (SELECT rowid AS id FROM records_fts WHERE records_fts MATCH $1
+		ORDER BY rowid DESC LIMIT $2) m JOIN records r ON r.id = m.id`, []any{strings.Join(parts, " AND "), limit}
 }
 
 func (sqliteDialect) unindexText(tx *wtx, id int64) error {
@@ -94,10 +141,34 @@ func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func
 	return func() { conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, key) }, nil
 }
 
-func (postgresDialect) indexText(tx *wtx, id int64, body string) error {
+func (postgresDialect) indexText(tx *wtx, id int64, body string, tokens []string, fresh bool) error {
 	// The 'simple' configuration neither stems nor drops stop words, like
-	// SQLite's unicode61 tokenizer, so both databases find the same records.
-	return tx.exec(`UPDATE records SET tsv = to_tsvector('simple', $2) WHERE id = $1`, id, body)
+	// SQLite's unicode61 tokenizer, so both databases find the same
+	// records. Tokens are added as they are, without the parser.
+	return tx.exec(`UPDATE records SET tsv = to_tsvector('simple', $2) ||
+		array_to_tsvector(string_to_array($3, ' ')) WHERE id = $1`, id, body, strings.Join(tokens, " "))
+}
+
+func (postgresDialect) candidates(m textQuery, limit int) (string, []any) {
+	// Words and tokens are letters, digits and "_" only (splitWords,
+	// token), safe inside quotes; the cast takes them as they are.
+	var parts []string
+	for i, w := range m.words {
+		p := "'" + w + "'"
+		if m.prefix && i == len(m.words)-1 {
+			p += ":*"
+		}
+		parts = append(parts, p)
+	}
+	for _, g := range m.groups {
+		alt := make([]string, len(g))
+		for i, t := range g {
+			alt[i] = "'" + t + "'"
+		}
+		parts = append(parts, "("+strings.Join(alt, " | ")+")")
+	}
+	return `SELECT ` + candidateCols + ` FROM records r WHERE r.tsv @@ $1::tsquery LIMIT $2`,
+		[]any{strings.Join(parts, " & "), limit}
 }
 
 func (postgresDialect) unindexText(tx *wtx, id int64) error { return nil }

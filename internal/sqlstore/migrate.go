@@ -16,7 +16,10 @@ var migrations embed.FS
 // that the database has not recorded yet, each in its own transaction.
 // The two dialects' folders carry the same names (a test checks it), so a
 // registry can move from SQLite to PostgreSQL at any version.
-func (d *DB) Migrate(ctx context.Context) error {
+func (d *DB) Migrate(ctx context.Context) error { return d.migrate(ctx, "") }
+
+// migrate applies the migrations up to last, or all when last is "".
+func (d *DB) migrate(ctx context.Context, last string) error {
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -37,6 +40,9 @@ func (d *DB) Migrate(ctx context.Context) error {
 		return err
 	}
 	for _, name := range names {
+		if last != "" && name > last {
+			break
+		}
 		if err := d.migrateOne(ctx, conn, name); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
@@ -62,6 +68,11 @@ func (d *DB) migrateOne(ctx context.Context, conn *sql.Conn, name string) error 
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
+	}
+	if needsReindex(body) {
+		if err := d.reindex(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)`,
 		name, micros(d.Now())); err != nil {

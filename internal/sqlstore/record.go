@@ -28,6 +28,9 @@ type doc struct {
 	refs   []ref
 	body   []string
 	record any
+	// keepTimes keeps the stored creation and change times, for the
+	// rebuilding of derived data that is not a change to the record.
+	keepTimes bool
 }
 
 // facet is one value of one facet of a record.
@@ -101,32 +104,35 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 	if m.State == "" {
 		m.State = proximite.Draft
 	}
-	var other int64
-	err = tx.row(`SELECT id FROM records WHERE type = $1 AND slug = $2`, doc.typ, m.Slug).Scan(&other)
-	if err == nil && other != m.ID {
-		return &proximite.Error{Code: proximite.ECONFLICT, Field: "slug",
-			Message: fmt.Sprintf("%q is already used by another %s", m.Slug, doc.typ)}
-	} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-
+	fresh := m.ID == 0
 	oldPublished := false
-	if m.ID != 0 {
-		var state string
-		var created int64
-		err := tx.row(`SELECT state, created_at FROM records WHERE id = $1 AND type = $2`,
-			m.ID, doc.typ).Scan(&state, &created)
+	if !fresh {
+		var state, slug string
+		var created, updated int64
+		err := tx.row(`SELECT state, slug, created_at, updated_at FROM records WHERE id = $1 AND type = $2`,
+			m.ID, doc.typ).Scan(&state, &slug, &created, &updated)
 		if errors.Is(err, sql.ErrNoRows) {
 			return proximite.Errorf(proximite.ENOTFOUND, "no %s with id %d", doc.typ, m.ID)
 		} else if err != nil {
 			return err
 		}
+		if slug != m.Slug {
+			if err := checkSlug(tx, doc.typ, m.Slug); err != nil {
+				return err
+			}
+			tx.forget(doc.typ, slug)
+		}
 		oldPublished = state == string(proximite.Published)
 		m.CreatedAt = fromMicros(created)
+		if doc.keepTimes {
+			m.UpdatedAt = fromMicros(updated)
+		}
 	} else {
 		m.CreatedAt = now
 	}
-	m.UpdatedAt = now
+	if !doc.keepTimes {
+		m.UpdatedAt = now
+	}
 
 	data, err := json.Marshal(doc.record)
 	if err != nil {
@@ -135,32 +141,97 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 	title, _ := json.Marshal(doc.title)
 	sortTitle, _ := doc.title.In("fr")
 	cols := []any{doc.typ, m.Slug, m.State, string(title), proximite.Fold(sortTitle), doc.year,
-		joinFacets(facets), string(data), micros(m.CreatedAt), micros(m.UpdatedAt)}
-	if m.ID == 0 {
+		joinFacets(facets), micros(m.CreatedAt), micros(m.UpdatedAt)}
+	if fresh {
+		// The unique (type, slug) constraint is the check: a conflict
+		// inserts nothing and returns no row.
 		err = tx.row(`INSERT INTO records
-			(type, slug, state, title, sort_title, year, facets, data, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, cols...).Scan(&m.ID)
+			(type, slug, state, title, sort_title, year, facets, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT (type, slug) DO NOTHING RETURNING id`, cols...).Scan(&m.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return slugTaken(doc.typ, m.Slug)
+		} else if err != nil {
+			return err
+		}
+		err = tx.exec(`INSERT INTO record_data (id, data) VALUES ($1, $2)`, m.ID, string(data))
 	} else {
 		err = tx.exec(`UPDATE records SET type = $1, slug = $2, state = $3, title = $4,
-			sort_title = $5, year = $6, facets = $7, data = $8, created_at = $9, updated_at = $10
-			WHERE id = $11`, append(cols, m.ID)...)
+			sort_title = $5, year = $6, facets = $7, created_at = $8, updated_at = $9
+			WHERE id = $10`, append(cols, m.ID)...)
+		if err == nil {
+			err = tx.exec(`UPDATE record_data SET data = $2 WHERE id = $1`, m.ID, string(data))
+		}
 	}
 	if err != nil {
 		return err
 	}
-	if err := replaceTerms(tx, doc.typ, m.ID, oldPublished, m.State == proximite.Published, facets, doc.keys); err != nil {
+	tx.remember(doc.typ, m.Slug, target{id: m.ID, title: doc.title, facets: facets})
+	if err := replaceTerms(tx, doc.typ, m.ID, !fresh, oldPublished, m.State == proximite.Published, facets, doc.keys); err != nil {
 		return err
 	}
-	if err := tx.exec(`DELETE FROM links WHERE from_id = $1`, m.ID); err != nil {
-		return err
-	}
-	for i, r := range doc.refs {
-		if err := tx.exec(`INSERT INTO links (from_id, rel, to_id) VALUES ($1, $2, $3)
-			ON CONFLICT DO NOTHING`, m.ID, r.rel, targets[i].id); err != nil {
+	if !fresh {
+		if err := tx.exec(`DELETE FROM links WHERE from_id = $1`, m.ID); err != nil {
 			return err
 		}
 	}
-	return d.dialect.indexText(tx, m.ID, searchText(doc))
+	var links [][]any
+	seen := map[string]bool{}
+	for i, r := range doc.refs {
+		k := r.rel + "\x00" + strconv.FormatInt(targets[i].id, 10)
+		if !seen[k] {
+			seen[k] = true
+			links = append(links, []any{m.ID, r.rel, targets[i].id})
+		}
+	}
+	if err := tx.insertRows(`links (from_id, rel, to_id)`, links); err != nil {
+		return err
+	}
+	tokens := make([]string, 0, len(facets)+1)
+	tokens = append(tokens, token("state", string(m.State)))
+	for _, f := range facets {
+		tokens = append(tokens, token(f.name, f.value))
+	}
+	return d.dialect.indexText(tx, m.ID, searchText(doc), tokens, fresh)
+}
+
+// checkSlug refuses a slug that another record of the type has.
+func checkSlug(tx *wtx, typ proximite.RecordType, slug string) error {
+	var other int64
+	err := tx.row(`SELECT id FROM records WHERE type = $1 AND slug = $2`, typ, slug).Scan(&other)
+	if err == nil {
+		return slugTaken(typ, slug)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}
+
+func slugTaken(typ proximite.RecordType, slug string) error {
+	return &proximite.Error{Code: proximite.ECONFLICT, Field: "slug",
+		Message: fmt.Sprintf("%q is already used by another %s", slug, typ)}
+}
+
+// token is the text index token of one facet value: "_", the facet, "_",
+// the value, in lower-case letters and digits with anything else as "_".
+// Queries are cut into letters and digits, so no word a visitor types is
+// ever taken for a token, or matches one as a prefix.
+func token(name, value string) string {
+	b := make([]byte, 0, len(name)+len(value)+2)
+	b = append(b, '_')
+	for _, s := range []string{name, "_", value} {
+		for _, c := range []byte(s) {
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				b = append(b, c)
+			case c >= 'A' && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			default:
+				b = append(b, '_')
+			}
+		}
+	}
+	return string(b)
 }
 
 // resolve looks up every reference; a missing record is a field error.
@@ -168,6 +239,10 @@ func (d *DB) resolve(tx *wtx, refs []ref) ([]target, error) {
 	out := make([]target, len(refs))
 	var errs proximite.ValidationErrors
 	for i, r := range refs {
+		if t, ok := tx.recall(r.typ, r.slug); ok {
+			out[i] = t
+			continue
+		}
 		var title, facets string
 		err := tx.row(`SELECT id, title, facets FROM records WHERE type = $1 AND slug = $2`,
 			r.typ, r.slug).Scan(&out[i].id, &title, &facets)
@@ -179,6 +254,7 @@ func (d *DB) resolve(tx *wtx, refs []ref) ([]target, error) {
 		}
 		json.Unmarshal([]byte(title), &out[i].title)
 		out[i].facets = splitFacets(facets)
+		tx.remember(r.typ, r.slug, out[i])
 	}
 	return out, errs.Err()
 }
@@ -186,7 +262,7 @@ func (d *DB) resolve(tx *wtx, refs []ref) ([]target, error) {
 // replaceTerms rewrites a record's facet values and keys, and keeps the
 // facet counts in step: the old values of a published record are taken
 // off, the new values of a published one are added.
-func replaceTerms(tx *wtx, typ proximite.RecordType, id int64, wasPublished, isPublished bool, facets, keys []facet) error {
+func replaceTerms(tx *wtx, typ proximite.RecordType, id int64, existed, wasPublished, isPublished bool, facets, keys []facet) error {
 	if wasPublished {
 		rows, err := tx.rows(`SELECT facet, value FROM search_terms WHERE record_id = $1`, id)
 		if err != nil {
@@ -205,47 +281,47 @@ func replaceTerms(tx *wtx, typ proximite.RecordType, id int64, wasPublished, isP
 			return err
 		}
 	}
-	if err := tx.exec(`DELETE FROM search_terms WHERE record_id = $1`, id); err != nil {
-		return err
-	}
-	for _, f := range append(facets, keys...) {
-		if err := tx.exec(`INSERT INTO search_terms (record_id, facet, value) VALUES ($1, $2, $3)
-			ON CONFLICT DO NOTHING`, id, f.name, f.value); err != nil {
+	if existed {
+		if err := tx.exec(`DELETE FROM search_terms WHERE record_id = $1`, id); err != nil {
 			return err
 		}
+	}
+	var rows [][]any
+	for _, f := range dedupe(append(facets[:len(facets):len(facets)], keys...)) {
+		rows = append(rows, []any{id, f.name, f.value})
 		if isPublished {
 			tx.count(string(typ), f.name, f.value, 1)
 		}
 	}
-	return nil
+	return tx.insertRows(`search_terms (record_id, facet, value)`, rows)
 }
 
-// load reads one record of a type by id or slug into out.
+// load reads one record of a type by slug, or by id when idOrSlug is a
+// number that is no slug, into out. Two exact look-ups are faster than
+// one "slug = ? OR id = ?", which PostgreSQL answers with two index scans
+// and a bitmap every time.
 func (d *DB) load(ctx context.Context, typ proximite.RecordType, idOrSlug string, out any, meta *proximite.Meta) error {
-	id, _ := strconv.ParseInt(idOrSlug, 10, 64)
+	const q = `SELECT r.id, r.state, x.data, r.created_at, r.updated_at FROM records r
+		JOIN record_data x ON x.id = r.id WHERE r.type = $1 AND `
 	var data string
 	var created, updated int64
 	var state string
-	err := d.db.QueryRowContext(ctx, `SELECT id, state, data, created_at, updated_at FROM records
-		WHERE type = $1 AND (slug = $2 OR id = $3)`, typ, idOrSlug, id).Scan(&meta.ID, &state, &data, &created, &updated)
+	err := d.db.QueryRowContext(ctx, q+`r.slug = $2`, typ, idOrSlug).Scan(&meta.ID, &state, &data, &created, &updated)
+	if id, perr := strconv.ParseInt(idOrSlug, 10, 64); errors.Is(err, sql.ErrNoRows) && perr == nil {
+		err = d.db.QueryRowContext(ctx, q+`r.id = $2`, typ, id).Scan(&meta.ID, &state, &data, &created, &updated)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return proximite.Errorf(proximite.ENOTFOUND, "no %s %q", typ, idOrSlug)
 	} else if err != nil {
 		return fmt.Errorf("load %s %s: %w", typ, idOrSlug, err)
 	}
+	id := meta.ID
 	if err := decode(data, out); err != nil {
 		return fmt.Errorf("decode %s %s: %w", typ, idOrSlug, err)
 	}
-	meta.ID, meta.State = id0(meta.ID, id), proximite.State(state)
+	meta.ID, meta.State = id, proximite.State(state)
 	meta.CreatedAt, meta.UpdatedAt = fromMicros(created), fromMicros(updated)
 	return nil
-}
-
-func id0(a, b int64) int64 {
-	if a != 0 {
-		return a
-	}
-	return b
 }
 
 // decode unmarshals a record but keeps the ID that load already set,
@@ -270,38 +346,54 @@ func (d *DB) remove(ctx context.Context, typ proximite.RecordType, id int64) err
 		} else if n > 0 {
 			return proximite.Errorf(proximite.ECONFLICT, "this %s is referred to by %d other records; remove those links first", typ, n)
 		}
-		if err := replaceTerms(tx, typ, id, state == string(proximite.Published), false, nil, nil); err != nil {
+		if err := replaceTerms(tx, typ, id, true, state == string(proximite.Published), false, nil, nil); err != nil {
 			return err
 		}
 		if err := d.dialect.unindexText(tx, id); err != nil {
 			return err
 		}
+		if err := tx.exec(`DELETE FROM record_data WHERE id = $1`, id); err != nil {
+			return err
+		}
+		tx.forgetID(id)
 		return tx.exec(`DELETE FROM records WHERE id = $1`, id)
 	})
 }
 
 // names returns the titles and facets of records of one type by slug, for
-// filling the names of referenced records on read.
+// filling the names of referenced records on read, in one query.
 func (d *DB) names(ctx context.Context, typ proximite.RecordType, slugs []string) (map[string]target, error) {
 	out := map[string]target{}
+	q := &query{}
+	q.arg(string(typ))
+	var ph []string
+	seen := map[string]bool{}
 	for _, s := range slugs {
-		if _, ok := out[s]; ok || s == "" {
-			continue
+		if s != "" && !seen[s] {
+			seen[s] = true
+			ph = append(ph, q.arg(s))
 		}
+	}
+	if len(ph) == 0 {
+		return out, nil
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT id, slug, title, facets FROM records WHERE type = $1 AND slug IN (`+
+		strings.Join(ph, ", ")+`)`, q.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
 		var t target
-		var title, facets string
-		err := d.db.QueryRowContext(ctx, `SELECT id, title, facets FROM records WHERE type = $1 AND slug = $2`,
-			typ, s).Scan(&t.id, &title, &facets)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		} else if err != nil {
+		var slug, title, facets string
+		if err := rows.Scan(&t.id, &slug, &title, &facets); err != nil {
 			return nil, err
 		}
 		json.Unmarshal([]byte(title), &t.title)
 		t.facets = splitFacets(facets)
-		out[s] = t
+		out[slug] = t
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 func (t target) facet(name string) string {

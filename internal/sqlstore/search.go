@@ -2,8 +2,10 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,86 +96,283 @@ func (d *DB) filterQuery(f proximite.SearchFilter) (q *query, words []string, on
 
 // Search finds published records (and, for the workspace, unpublished
 // ones) of any type matching a free-text query and facet filters, with
-// the facet counts of all that matched.
+// the facet counts of what matched.
+//
+// Browsing by type alone reads the facet counts kept up to date on every
+// write and pages through an index, whatever the registry's size. Any
+// other search gathers at most proximite.MaxMatches+1 candidates, the
+// newest first, in one query that the text index answers (or, for the
+// records linked to one record, from the links), then ranks, pages and
+// tallies them in memory: its cost depends on that bound, not on how many
+// records match. The result says when the bound was reached.
 func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.SearchResult, error) {
 	q, words, onlyType := d.filterQuery(f)
-	res := &proximite.SearchResult{Hits: []proximite.Hit{}}
+	if len(words) == 0 && onlyType && !f.IncludeUnpublished && f.Org == "" && f.Partnership == "" && f.Programme == "" {
+		res, err := d.browse(ctx, q, f)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		return res, nil
+	}
+	var cands []candidate
 	var err error
-	// Without a query, filters other than the type, or drafts, the counts
-	// kept up to date on every write answer for the whole registry at once.
-	cached := len(words) == 0 && onlyType && !f.IncludeUnpublished
-	switch {
-	case cached && f.WithFacets:
-		res.Facets, res.Total, err = d.cachedFacets(ctx, nonEmpty(f.Filters[proximite.FacetType]))
-	case f.WithFacets:
-		res.Facets, res.Total, err = d.liveFacets(ctx, q)
-	default:
-		err = d.db.QueryRowContext(ctx, `SELECT count(*) FROM records r `+q.join+q.where(), q.args...).Scan(&res.Total)
+	if f.Org != "" || f.Partnership != "" || f.Programme != "" {
+		cands, err = d.linkedCandidates(ctx, q)
+	} else {
+		cands, err = d.textCandidates(ctx, words, f)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", f.Query, err)
 	}
-	if res.Hits, err = d.hits(ctx, q, f); err != nil {
-		return nil, fmt.Errorf("search %q: %w", f.Query, err)
+	return pageOf(cands, words, f), nil
+}
+
+// browse answers a search by type alone: counts from facet_counts, a page
+// from the (type, state, …) indexes.
+func (d *DB) browse(ctx context.Context, q *query, f proximite.SearchFilter) (*proximite.SearchResult, error) {
+	res := &proximite.SearchResult{Hits: []proximite.Hit{}}
+	facets, total, err := d.cachedFacets(ctx, nonEmpty(f.Filters[proximite.FacetType]))
+	if err != nil {
+		return nil, err
+	}
+	res.Total = total
+	if f.WithFacets {
+		res.Facets = facets
+	}
+	order := "r.updated_at DESC, r.id DESC"
+	switch f.Sort {
+	case proximite.SortTitle:
+		order = "r.sort_title, r.id"
+	case proximite.SortYear:
+		order = "r.year DESC, r.sort_title, r.id"
+	}
+	limit, offset := pageBounds(f)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+` FROM records r `+q.where()+
+		" ORDER BY "+order+" LIMIT "+strconv.Itoa(limit)+" OFFSET "+strconv.Itoa(offset), q.args...)
+	if err != nil {
+		return nil, err
+	}
+	cands, err := scanCandidates(rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cands {
+		res.Hits = append(res.Hits, c.hit())
 	}
 	return res, nil
 }
 
-// hits returns one page of results in the requested order.
-func (d *DB) hits(ctx context.Context, q *query, f proximite.SearchFilter) ([]proximite.Hit, error) {
-	order := "r.updated_at DESC, r.id DESC"
-	switch {
-	case f.Sort == proximite.SortTitle:
-		order = "r.sort_title, r.id"
-	case f.Sort == proximite.SortYear:
-		order = "r.year DESC, r.sort_title, r.id"
-	case f.Sort == proximite.SortRecent:
-	case q.rank != "":
-		order = q.rank + ", r.id"
-	}
-	limit := f.Limit
+func pageBounds(f proximite.SearchFilter) (limit, offset int) {
+	limit = f.Limit
 	if limit <= 0 || limit > proximite.MaxLimit {
 		limit = 20
 	}
-	offset := max(f.Offset, 0)
-	rows, err := d.db.QueryContext(ctx, `SELECT r.id, r.type, r.slug, r.title, r.year, r.updated_at FROM records r `+
-		q.join+q.where()+" ORDER BY "+order+" LIMIT "+strconv.Itoa(limit)+" OFFSET "+strconv.Itoa(offset), q.args...)
+	return limit, max(f.Offset, 0)
+}
+
+// textCandidates gathers the candidates of a search with words or facet
+// filters from the text index alone. The last word is matched as a prefix
+// (the visitor may still be typing it); when it is longer than the
+// index's longest prefix (four letters) it is first matched as a whole
+// word, which is cheap, and as a prefix only when whole words do not
+// reach the bound: a long prefix makes the index merge the lists of every
+// word that starts with it.
+func (d *DB) textCandidates(ctx context.Context, words []string, f proximite.SearchFilter) ([]candidate, error) {
+	m := textQuery{words: words, prefix: len(words) > 0}
+	if !f.IncludeUnpublished {
+		m.groups = append(m.groups, []string{token("state", string(proximite.Published))})
+	}
+	names := make([]string, 0, len(f.Filters))
+	for name := range f.Filters {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var g []string
+		for _, v := range nonEmpty(f.Filters[name]) {
+			g = append(g, token(name, v))
+		}
+		if len(g) > 0 {
+			m.groups = append(m.groups, g)
+		}
+	}
+	if len(m.groups) == 0 && len(words) == 0 {
+		// Drafts included, nothing else asked: every record, newest first.
+		rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+` FROM records r ORDER BY r.id DESC LIMIT $1`,
+			proximite.MaxMatches+1)
+		if err != nil {
+			return nil, err
+		}
+		return scanCandidates(rows)
+	}
+	if m.prefix && len([]rune(words[len(words)-1])) > 4 {
+		whole := m
+		whole.prefix = false
+		cands, err := d.candidates(ctx, whole)
+		if err != nil || len(cands) > proximite.MaxMatches {
+			return cands, err
+		}
+	}
+	return d.candidates(ctx, m)
+}
+
+func (d *DB) candidates(ctx context.Context, m textQuery) ([]candidate, error) {
+	sqlText, args := d.dialect.candidates(m, proximite.MaxMatches+1)
+	rows, err := d.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	hits := []proximite.Hit{}
-	for rows.Next() {
-		var h proximite.Hit
-		var title string
-		var updated int64
-		if err := rows.Scan(&h.ID, &h.Type, &h.Slug, &title, &h.Year, &updated); err != nil {
-			return nil, err
-		}
-		json.Unmarshal([]byte(title), &h.Title)
-		h.Updated = fromMicros(updated)
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
+	return scanCandidates(rows)
 }
 
-// liveFacets tallies the facet values of every matching record. Reading
-// one short column per match and counting in memory is faster on both
-// databases than one GROUP BY per facet.
-func (d *DB) liveFacets(ctx context.Context, q *query) (map[string][]proximite.FacetCount, int, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT r.facets FROM records r `+q.join+q.where(), q.args...)
+// linkedCandidates gathers the candidates of a search restricted to the
+// records linked to one record (an organisation's projects): the links
+// are few, so the conditions of filterQuery are cheap there.
+func (d *DB) linkedCandidates(ctx context.Context, q *query) ([]candidate, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+` FROM records r `+q.join+q.where()+
+		` LIMIT `+strconv.Itoa(proximite.MaxMatches+1), q.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
+	return scanCandidates(rows)
+}
+
+// candidate is a record that matched a search, as the search reads it.
+type candidate struct {
+	id        int64
+	typ       string
+	slug      string
+	title     string // JSON
+	sortTitle string
+	year      int
+	facets    []byte
+	updated   int64
+	score     int
+}
+
+func scanCandidates(rows *sql.Rows) ([]candidate, error) {
 	defer rows.Close()
-	counts := map[facet]int{}
-	total := 0
-	var s []byte
+	var out []candidate
 	for rows.Next() {
-		if err := rows.Scan(&s); err != nil {
-			return nil, 0, err
+		var c candidate
+		if err := rows.Scan(&c.id, &c.typ, &c.slug, &c.title, &c.sortTitle, &c.year, &c.facets, &c.updated); err != nil {
+			return nil, err
 		}
-		total++
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func (c *candidate) hit() proximite.Hit {
+	h := proximite.Hit{Type: proximite.RecordType(c.typ), ID: c.id, Slug: c.slug, Year: c.year,
+		Updated: fromMicros(c.updated)}
+	json.Unmarshal([]byte(c.title), &h.Title)
+	return h
+}
+
+// pageOf ranks the candidates in the requested order and returns the page
+// asked for, with the facet counts of all of them.
+func pageOf(cands []candidate, words []string, f proximite.SearchFilter) *proximite.SearchResult {
+	res := &proximite.SearchResult{Hits: []proximite.Hit{}}
+	if len(cands) > proximite.MaxMatches {
+		// The candidates are the newest matches; the one beyond the bound
+		// only says that there are more.
+		sort.Slice(cands, func(i, j int) bool { return cands[i].id > cands[j].id })
+		cands, res.Capped = cands[:proximite.MaxMatches], true
+	}
+	res.Total = len(cands)
+	if f.WithFacets {
+		res.Facets = tally(cands)
+	}
+	sortBy := f.Sort
+	if sortBy == "" || sortBy == proximite.SortRelevance {
+		if len(words) == 0 {
+			sortBy = proximite.SortRecent
+		} else {
+			sortBy = proximite.SortRelevance
+			for i := range cands {
+				cands[i].score = relevance(&cands[i], words)
+			}
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := &cands[i], &cands[j]
+		switch sortBy {
+		case proximite.SortRelevance:
+			if a.score != b.score {
+				return a.score > b.score
+			}
+		case proximite.SortTitle:
+			if a.sortTitle != b.sortTitle {
+				return a.sortTitle < b.sortTitle
+			}
+			return a.id < b.id
+		case proximite.SortYear:
+			if a.year != b.year {
+				return a.year > b.year
+			}
+			if a.sortTitle != b.sortTitle {
+				return a.sortTitle < b.sortTitle
+			}
+			return a.id < b.id
+		}
+		if a.updated != b.updated {
+			return a.updated > b.updated
+		}
+		return a.id > b.id
+	})
+	limit, offset := pageBounds(f)
+	for i := offset; i < len(cands) && i < offset+limit; i++ {
+		res.Hits = append(res.Hits, cands[i].hit())
+	}
+	return res
+}
+
+// relevance scores how well a record's title answers the query's words:
+// the text index said that the record holds them all somewhere, the title
+// says whether it is what the visitor named. A title that is the query
+// ranks first, then one that starts with it, then titles holding more of
+// the words; names of organisations and partnerships come before projects
+// that mention them.
+func relevance(c *candidate, words []string) int {
+	var title proximite.Text
+	json.Unmarshal([]byte(c.title), &title)
+	best := 0
+	for _, t := range title {
+		tw := splitWords(t)
+		score := 0
+		for i, w := range words {
+			for _, x := range tw {
+				if x == w || (i == len(words)-1 && strings.HasPrefix(x, w)) {
+					score += 4
+					break
+				}
+			}
+		}
+		if score == 4*len(words) {
+			score += 4
+			if len(tw) >= len(words) && slices.Equal(tw[:len(words)], words) {
+				score += 8
+				if len(tw) == len(words) {
+					score += 16
+				}
+			}
+		}
+		best = max(best, score)
+	}
+	if best > 0 && (c.typ == string(proximite.TypeOrganisation) || c.typ == string(proximite.TypePartnership)) {
+		best += 2
+	}
+	return best
+}
+
+// tally counts the facet values of the candidates, from their "facets"
+// column: one short column per candidate counted in memory is faster on
+// both databases than one GROUP BY per facet.
+func tally(cands []candidate) map[string][]proximite.FacetCount {
+	counts := map[facet]int{}
+	for _, c := range cands {
+		s := c.facets
 		for len(s) > 0 {
 			line := s
 			if i := indexByte(s, '\n'); i >= 0 {
@@ -186,7 +385,7 @@ func (d *DB) liveFacets(ctx context.Context, q *query) (map[string][]proximite.F
 			}
 		}
 	}
-	return groupFacets(counts), total, rows.Err()
+	return groupFacets(counts)
 }
 
 func indexByte(b []byte, c byte) int {

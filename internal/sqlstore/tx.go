@@ -3,7 +3,10 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
+
+	"github.com/proximite/proximite"
 )
 
 // wtx is a write transaction. It prepares each statement once and reuses
@@ -16,6 +19,65 @@ type wtx struct {
 	tx     *sql.Tx
 	stmts  map[string]*sql.Stmt
 	deltas map[countKey]int
+	// targets caches the references resolved in this transaction: a batch
+	// of projects refers to the same organisations again and again.
+	targets map[refKey]target
+}
+
+type refKey struct {
+	typ  proximite.RecordType
+	slug string
+}
+
+func (t *wtx) remember(typ proximite.RecordType, slug string, tg target) {
+	t.targets[refKey{typ, slug}] = tg
+}
+
+func (t *wtx) recall(typ proximite.RecordType, slug string) (target, bool) {
+	tg, ok := t.targets[refKey{typ, slug}]
+	return tg, ok
+}
+
+func (t *wtx) forget(typ proximite.RecordType, slug string) { delete(t.targets, refKey{typ, slug}) }
+
+func (t *wtx) forgetID(id int64) {
+	for k, tg := range t.targets {
+		if tg.id == id {
+			delete(t.targets, k)
+		}
+	}
+}
+
+// insertRows inserts rows into table (written with its columns, e.g.
+// "links (from_id, rel, to_id)") in one statement per batch of up to 50,
+// ignoring rows already there.
+func (t *wtx) insertRows(table string, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(len(rows), 50)
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j, v := range r {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				args = append(args, v)
+				b.WriteString("$" + strconv.Itoa(len(args)))
+			}
+			b.WriteByte(')')
+		}
+		b.WriteString(" ON CONFLICT DO NOTHING")
+		if err := t.exec(b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
 }
 
 // countKey names one row of facet_counts.
@@ -86,6 +148,17 @@ func (t *wtx) flush() error {
 	return nil
 }
 
+func newWtx(ctx context.Context, tx *sql.Tx) *wtx {
+	return &wtx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, deltas: map[countKey]int{}, targets: map[refKey]target{}}
+}
+
+// close releases the transaction's prepared statements.
+func (t *wtx) close() {
+	for _, s := range t.stmts {
+		s.Close()
+	}
+}
+
 // write runs fn in a transaction that commits when fn returns nil and
 // rolls back otherwise, so that no write is ever half done.
 func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
@@ -93,12 +166,8 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 	if err != nil {
 		return err
 	}
-	t := &wtx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, deltas: map[countKey]int{}}
-	defer func() {
-		for _, s := range t.stmts {
-			s.Close()
-		}
-	}()
+	t := newWtx(ctx, tx)
+	defer t.close()
 	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err

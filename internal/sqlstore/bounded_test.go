@@ -1,0 +1,166 @@
+package sqlstore_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/sqlstore"
+	"github.com/proximite/proximite/internal/sqlstore/sqltest"
+)
+
+// A name typed in full finds the record of that name first, before the
+// records that merely mention it.
+func TestSearchRanksNamesFirst(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		fixture(t, db)
+		for _, tt := range []struct{ query, first string }{
+			{"sanankoroba", "organisation:sanankoroba"},
+			{"Sainte-Élisabeth", "organisation:sainte-elisabeth"},
+			{"jumelage sainte", "partnership:sainte-elisabeth-sanankoroba"},
+			{"alphabetisation sanan", "project:alphabetisation-sanankoroba"},
+		} {
+			r, err := db.Search(ctx, proximite.SearchFilter{Query: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Hits) == 0 {
+				t.Fatalf("%q: no hits", tt.query)
+			}
+			if got := string(r.Hits[0].Type) + ":" + r.Hits[0].Slug; got != tt.first {
+				t.Errorf("%q: first hit %s, want %s (all: %v)", tt.query, got, tt.first, slugs(r))
+			}
+		}
+	})
+}
+
+// A search that matches more than proximite.MaxMatches records examines
+// that many, says so, and keeps its counts consistent with what it
+// examined; one that matches fewer is exact.
+func TestSearchIsBounded(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		n := proximite.MaxMatches + 200
+		recs := make([]any, 0, n)
+		for i := range n {
+			country := "ML"
+			if i%10 == 0 {
+				country = "SN"
+			}
+			recs = append(recs, &proximite.Organisation{Meta: meta(fmt.Sprintf("village-%04d", i)),
+				Name: proximite.T("fr", fmt.Sprintf("Village %d", i)), Kind: proximite.Municipality, Country: country})
+		}
+		if err := db.SaveMany(ctx, recs...); err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct {
+			name   string
+			filter proximite.SearchFilter
+			capped bool
+			total  int
+		}{
+			{"common word", proximite.SearchFilter{Query: "village"}, true, proximite.MaxMatches},
+			{"common filter", proximite.SearchFilter{Filters: map[string][]string{"country": {"ML"}}}, true, proximite.MaxMatches},
+			{"rarer filter", proximite.SearchFilter{Filters: map[string][]string{"country": {"SN"}}}, false, n / 10},
+			{"word and filter", proximite.SearchFilter{Query: "vill", Filters: map[string][]string{"country": {"SN"}}}, false, n / 10},
+			{"one record", proximite.SearchFilter{Query: "village 1042"}, false, 1},
+			{"browse, exact", proximite.SearchFilter{Filters: map[string][]string{"type": {"organisation"}}}, false, n},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				tt.filter.WithFacets = true
+				r, err := db.Search(ctx, tt.filter)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.Capped != tt.capped || r.Total != tt.total {
+					t.Fatalf("capped %v total %d, want %v %d", r.Capped, r.Total, tt.capped, tt.total)
+				}
+				if got := facetCount(r, "type", "organisation"); got != tt.total {
+					t.Errorf("type facet counts %d, want %d", got, tt.total)
+				}
+				if len(r.Hits) != min(20, tt.total) {
+					t.Errorf("%d hits on the first page", len(r.Hits))
+				}
+			})
+		}
+		// Pages stop at the bound.
+		r, err := db.Search(ctx, proximite.SearchFilter{Query: "village", Sort: proximite.SortTitle, Limit: 200, Offset: proximite.MaxMatches - 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) != 100 {
+			t.Errorf("page at the bound has %d hits, want 100", len(r.Hits))
+		}
+		// On SQLite the examined matches are the newest; PostgreSQL's text
+		// index yields them in no particular order.
+		if db.Dialect() != "sqlite" {
+			return
+		}
+		r, err = db.Search(ctx, proximite.SearchFilter{Query: "village", Sort: proximite.SortRecent, Limit: 1})
+		if err != nil || len(r.Hits) != 1 || r.Hits[0].Slug != fmt.Sprintf("village-%04d", n-1) {
+			t.Errorf("newest match first: %+v %v", r, err)
+		}
+	})
+}
+
+// Migration 0003 moves each record's JSON out of the records table and
+// rebuilds the text index with the filter tokens: a registry written
+// before it is found by words and filters after it, with its times kept.
+func TestMigrationRebuildsSearch(t *testing.T) {
+	for _, dialect := range sqltest.Dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ctx := context.Background()
+			db, err := sqlstore.Open(ctx, sqltest.DSN(t, dialect))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if err := db.MigrateUpTo(ctx, "0002_imports.sql"); err != nil {
+				t.Fatal(err)
+			}
+			// A record as the store wrote it before 0003.
+			const updated = 1_600_000_000_000_000
+			stmts := []string{
+				`INSERT INTO records (id, type, slug, state, title, sort_title, year, facets, data, created_at, updated_at)
+				VALUES (7, 'organisation', 'sanankoroba', 'published', '{"fr":"Sanankoroba"}', 'sanankoroba', 0,
+				'country=ML` + "\n" + `org_kind=municipality` + "\n" + `type=organisation` + "\n" + `',
+				'{"slug":"sanankoroba","state":"published","name":{"fr":"Sanankoroba"},"kind":"municipality","country":"ML"}',
+				1500000000000000, 1600000000000000)`,
+				`INSERT INTO search_terms (record_id, facet, value) VALUES (7, 'country', 'ML'),
+				(7, 'org_kind', 'municipality'), (7, 'type', 'organisation')`,
+				`INSERT INTO facet_counts (type, facet, value, n) VALUES ('organisation', 'country', 'ML', 1),
+				('organisation', 'org_kind', 'municipality', 1), ('organisation', 'type', 'organisation', 1)`,
+			}
+			for _, s := range stmts {
+				if _, err := db.SQL().ExecContext(ctx, s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			o, err := db.FindOrganisation(ctx, "sanankoroba")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o.ID != 7 || o.Name["fr"] != "Sanankoroba" || o.UpdatedAt.UnixMicro() != updated {
+				t.Errorf("record after migration: id %d name %v updated %d", o.ID, o.Name, o.UpdatedAt.UnixMicro())
+			}
+			for _, f := range []proximite.SearchFilter{
+				{Query: "sanan"}, {Query: "mali"},
+				{Filters: map[string][]string{"country": {"ML"}, "org_kind": {"municipality"}}},
+			} {
+				r, err := db.Search(ctx, f)
+				if err != nil || r.Total != 1 || len(r.Hits) != 1 || r.Hits[0].ID != 7 {
+					t.Errorf("search %+v after migration: %+v %v", f, r, err)
+				}
+			}
+			c, err := db.Counts(ctx)
+			if err != nil || c[proximite.TypeOrganisation] != 1 {
+				t.Errorf("counts after migration: %v %v", c, err)
+			}
+		})
+	}
+}
