@@ -69,11 +69,13 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // sqliteDSN sets the pragmas on every pooled connection: write-ahead
 // logging so readers never wait for the writer, foreign keys (off by
 // default in SQLite), a busy timeout instead of immediate "database is
-// locked" errors, and immediate transactions so that a writer takes its
+// locked" errors, reads through memory-mapped I/O (candidates of a search
+// are a thousand scattered rows; a read() system call for each page cost a
+// quarter of the time), and immediate transactions so that a writer takes its
 // lock at BEGIN rather than failing when it upgrades from reading.
 func sqliteDSN(path string) string {
 	v := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "mmap_size(1073741824)"} {
 		v.Add("_pragma", p)
 	}
 	v.Set("_txlock", "immediate")

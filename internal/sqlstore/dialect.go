@@ -40,7 +40,7 @@ type dialect interface {
 // candidateCols are the columns of records r that a search reads for
 // each candidate: enough to rank, page and count facets without the
 // record's JSON.
-const candidateCols = `r.id, r.type, r.slug, r.title, r.sort_title, r.year, r.facets, r.updated_at`
+const candidateCols = `r.id, r.type, r.slug, r.title, r.sort_title, r.names, r.year, r.facets, r.updated_at`
 
 // textQuery is a search as the text index answers it: every word, the
 // last one as a prefix when prefix is set, and every group of tokens, one

@@ -140,14 +140,14 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 	}
 	title, _ := json.Marshal(doc.title)
 	sortTitle, _ := doc.title.In("fr")
-	cols := []any{doc.typ, m.Slug, m.State, string(title), proximite.Fold(sortTitle), doc.year,
+	cols := []any{doc.typ, m.Slug, m.State, string(title), proximite.Fold(sortTitle), foldedNames(doc.title), doc.year,
 		joinFacets(facets), micros(m.CreatedAt), micros(m.UpdatedAt)}
 	if fresh {
 		// The unique (type, slug) constraint is the check: a conflict
 		// inserts nothing and returns no row.
 		err = tx.row(`INSERT INTO records
-			(type, slug, state, title, sort_title, year, facets, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			(type, slug, state, title, sort_title, names, year, facets, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 			ON CONFLICT (type, slug) DO NOTHING RETURNING id`, cols...).Scan(&m.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return slugTaken(doc.typ, m.Slug)
@@ -157,8 +157,8 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		err = tx.exec(`INSERT INTO record_data (id, data) VALUES ($1, $2)`, m.ID, string(data))
 	} else {
 		err = tx.exec(`UPDATE records SET type = $1, slug = $2, state = $3, title = $4,
-			sort_title = $5, year = $6, facets = $7, created_at = $8, updated_at = $9
-			WHERE id = $10`, append(cols, m.ID)...)
+			sort_title = $5, names = $6, year = $7, facets = $8, created_at = $9, updated_at = $10
+			WHERE id = $11`, append(cols, m.ID)...)
 		if err == nil {
 			err = tx.exec(`UPDATE record_data SET data = $2 WHERE id = $1`, m.ID, string(data))
 		}
@@ -193,6 +193,22 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		tokens = append(tokens, token(f.name, f.value))
 	}
 	return d.dialect.indexText(tx, m.ID, searchText(doc), tokens, fresh)
+}
+
+// foldedNames is a title in every language, folded, one per line, in the
+// order of the languages' names.
+func foldedNames(t proximite.Text) string {
+	langs := make([]string, 0, len(t))
+	for l := range t {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	var b strings.Builder
+	for _, l := range langs {
+		b.WriteString(proximite.Fold(t[l]))
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // checkSlug refuses a slug that another record of the type has.

@@ -244,6 +244,7 @@ type candidate struct {
 	slug      string
 	title     string // JSON
 	sortTitle string
+	names     string // folded titles, one per line
 	year      int
 	facets    []byte
 	updated   int64
@@ -255,7 +256,7 @@ func scanCandidates(rows *sql.Rows) ([]candidate, error) {
 	var out []candidate
 	for rows.Next() {
 		var c candidate
-		if err := rows.Scan(&c.id, &c.typ, &c.slug, &c.title, &c.sortTitle, &c.year, &c.facets, &c.updated); err != nil {
+		if err := rows.Scan(&c.id, &c.typ, &c.slug, &c.title, &c.sortTitle, &c.names, &c.year, &c.facets, &c.updated); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -335,11 +336,9 @@ func pageOf(cands []candidate, words []string, f proximite.SearchFilter) *proxim
 // the words; names of organisations and partnerships come before projects
 // that mention them.
 func relevance(c *candidate, words []string) int {
-	var title proximite.Text
-	json.Unmarshal([]byte(c.title), &title)
 	best := 0
-	for _, t := range title {
-		tw := splitWords(t)
+	for _, t := range strings.Split(strings.TrimSuffix(c.names, "\n"), "\n") {
+		tw := cutWords(t)
 		score := 0
 		for i, w := range words {
 			for _, x := range tw {
@@ -487,6 +486,17 @@ func splitWords(q string) []string {
 		}
 	}
 	return words
+}
+
+// cutWords cuts folded text into words of letters and digits, as
+// splitWords does, without folding it again.
+func cutWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		if r < 0x80 {
+			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z')
+		}
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 func nonEmpty(values []string) []string {

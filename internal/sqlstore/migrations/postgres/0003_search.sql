@@ -8,3 +8,7 @@ CREATE TABLE record_data (
 );
 INSERT INTO record_data (id, data) SELECT id, data FROM records;
 ALTER TABLE records DROP COLUMN data;
+-- names holds the record's title in every language, folded, one per line:
+-- what relevance is judged on, without decoding JSON or folding text for
+-- each candidate of each search.
+ALTER TABLE records ADD COLUMN names TEXT NOT NULL DEFAULT '';
