@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"net/http"
 	"reflect"
@@ -66,9 +67,10 @@ func openAPIDocument() obj {
 	for _, name := range proximite.Facets {
 		facets[name] = obj{"type": "array", "items": s.ref(reflect.TypeFor[proximite.FacetCount]())}
 	}
-	s.defs["SearchResult"] = obj{"type": "object", "required": []string{"items", "total", "limit", "offset", "facets"},
+	s.defs["SearchResult"] = obj{"type": "object", "required": []string{"items", "total", "capped", "limit", "offset", "facets"},
 		"properties": obj{
 			"items": obj{"type": "array", "items": item}, "total": obj{"type": "integer"},
+			"capped": cappedSchema,
 			"limit": obj{"type": "integer"}, "offset": obj{"type": "integer"},
 			"facets": obj{"type": "object", "description": "Counts of the matching records per value of each facet.",
 				"properties": facets, "additionalProperties": false},
@@ -94,9 +96,9 @@ func openAPIDocument() obj {
 		t := recordTypes[c]
 		rec := s.ref(t)
 		name := componentName(t)
-		s.defs[name+"List"] = obj{"type": "object", "required": []string{"items", "total", "limit", "offset"},
+		s.defs[name+"List"] = obj{"type": "object", "required": []string{"items", "total", "capped", "limit", "offset"},
 			"properties": obj{"items": obj{"type": "array", "items": rec}, "total": obj{"type": "integer"},
-				"limit": obj{"type": "integer"}, "offset": obj{"type": "integer"}}}
+				"capped": cappedSchema, "limit": obj{"type": "integer"}, "offset": obj{"type": "integer"}}}
 		links := obj{}
 		for _, r := range relatedTypes[c] {
 			links[r] = obj{"type": "array", "items": item}
@@ -164,10 +166,16 @@ var errorResponse = obj{"description": "The request is invalid, or names nothing
 	"application/json": obj{"schema": ref("Error"), "example": obj{"error": obj{"code": "invalid",
 		"message": "limit: at most 200", "fields": []any{obj{"field": "limit", "message": "at most 200"}}}}}}}
 
+// cappedSchema documents the bound on the work of one search.
+var cappedSchema = obj{"type": "boolean", "description": fmt.Sprintf("True when more than %d records match "+
+	"a search with words or filters: total is then %d, a lower bound, the facet counts are those of the %d "+
+	"matches examined, and offset stops there. Refine the query, or use the exports, which are not bounded.",
+	proximite.MaxMatches, proximite.MaxMatches, proximite.MaxMatches)}
+
 var searchExample = obj{
 	"items": []any{obj{"type": "partnership", "id": 12, "slug": "jumelage-buckingham-nioro-du-rip",
 		"title": obj{"fr": "Jumelage Buckingham – Nioro du Rip", "en": "Buckingham – Nioro du Rip twinning"},
 		"year":  1993, "url": "/api/v1/partnerships/jumelage-buckingham-nioro-du-rip"}},
-	"total": 1, "limit": 20, "offset": 0,
+	"total": 1, "capped": false, "limit": 20, "offset": 0,
 	"facets": obj{"type": []any{obj{"value": "partnership", "count": 1}}},
 }

@@ -85,9 +85,10 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, struct {
 		Items  []any `json:"items"`
 		Total  int   `json:"total"`
+		Capped bool  `json:"capped"`
 		Limit  int   `json:"limit"`
 		Offset int   `json:"offset"`
-	}{out, res.Total, f.Limit, f.Offset})
+	}{out, res.Total, res.Capped, f.Limit, f.Offset})
 }
 
 // related lists, by type, the published records linked to one record.

@@ -89,8 +89,9 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, struct {
 		Items  []searchItem                      `json:"items"`
 		Total  int                               `json:"total"`
+		Capped bool                              `json:"capped"`
 		Limit  int                               `json:"limit"`
 		Offset int                               `json:"offset"`
 		Facets map[string][]proximite.FacetCount `json:"facets"`
-	}{items(res.Hits), res.Total, f.Limit, f.Offset, res.Facets})
+	}{items(res.Hits), res.Total, res.Capped, f.Limit, f.Offset, res.Facets})
 }
