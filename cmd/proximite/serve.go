@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/proximite/proximite/internal/api"
+	"github.com/proximite/proximite/internal/httpcache"
 	"github.com/proximite/proximite/internal/sqlstore"
 	"github.com/proximite/proximite/internal/web"
 )
@@ -77,8 +78,11 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 		db.Close()
 		return nil, fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
 	}
+	// Anonymous reads are answered from memory while the registry stays
+	// unchanged; exports stream and health must ask the database.
+	cached := httpcache.New(mux, db.Version, "/api/v1/export/", "/healthz")
 	s := &Server{DB: db, listener: ln, done: make(chan error, 1), http: &http.Server{
-		Handler:           logRequests(m.Logger, mux),
+		Handler:           logRequests(m.Logger, cached),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // exports stream for a while

@@ -164,3 +164,37 @@ func TestMigrationRebuildsSearch(t *testing.T) {
 		})
 	}
 }
+
+// The registry's version moves with every write and only then, so that
+// caches of rendered pages know when to let go.
+func TestVersionMovesWithWrites(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		v0, err := db.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Search(ctx, proximite.SearchFilter{Query: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := db.Version(ctx); v != v0 {
+			t.Fatalf("a read moved the version from %d to %d", v0, v)
+		}
+		o := &proximite.Organisation{Meta: meta("kita"), Name: proximite.T("fr", "Kita"), Kind: proximite.Municipality, Country: "ML"}
+		if err := db.CreateOrganisation(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		v1, _ := db.Version(ctx)
+		if v1 == v0 {
+			t.Fatal("a write left the version unchanged")
+		}
+		// A write refused by validation changes nothing.
+		bad := &proximite.Organisation{Meta: meta("kita"), Name: proximite.T("fr", "Kita bis"), Kind: proximite.Municipality}
+		if err := db.CreateOrganisation(ctx, bad); err == nil {
+			t.Fatal("duplicate slug accepted")
+		}
+		if v, _ := db.Version(ctx); v != v1 {
+			t.Errorf("a refused write moved the version")
+		}
+	})
+}

@@ -152,6 +152,15 @@ func newWtx(ctx context.Context, tx *sql.Tx) *wtx {
 	return &wtx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, deltas: map[countKey]int{}, targets: map[refKey]target{}}
 }
 
+// Version returns a number that changes whenever the registry's records
+// change, in this process or another sharing the database: caches of
+// rendered pages compare it with the number they were made at.
+func (d *DB) Version(ctx context.Context) (int64, error) {
+	var n int64
+	err := d.db.QueryRowContext(ctx, `SELECT n FROM registry_version`).Scan(&n)
+	return n, err
+}
+
 // close releases the transaction's prepared statements.
 func (t *wtx) close() {
 	for _, s := range t.stmts {
@@ -173,6 +182,10 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 		return err
 	}
 	if err := t.flush(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := t.exec(`UPDATE registry_version SET n = n + 1`); err != nil {
 		tx.Rollback()
 		return err
 	}
