@@ -71,7 +71,7 @@ func openAPIDocument() obj {
 		"properties": obj{
 			"items": obj{"type": "array", "items": item}, "total": obj{"type": "integer"},
 			"capped": cappedSchema,
-			"limit": obj{"type": "integer"}, "offset": obj{"type": "integer"},
+			"limit":  obj{"type": "integer"}, "offset": obj{"type": "integer"},
 			"facets": obj{"type": "object", "description": "Counts of the matching records per value of each facet.",
 				"properties": facets, "additionalProperties": false},
 		}}
