@@ -123,3 +123,13 @@ func (l *localizer) Money(m proximite.Money) string {
 	}
 	return m.Currency + "\u00a0" + n
 }
+
+// total formats a number of matching records: "1 000+" / "1,000+" when
+// the search was capped and the number is only a lower bound.
+func (l *localizer) total(n int, capped bool) string {
+	s := l.Number(float64(n), 0)
+	if capped {
+		s += "+"
+	}
+	return s
+}

@@ -12,7 +12,11 @@ import (
 type relatedList struct {
 	Hits  []hitView
 	Total int
-	All   string // the search listing them all, when there are more
+	// Capped says that Total is only a lower bound: more records match
+	// than a search counts (proximite.MaxMatches).
+	Capped bool
+	Count  string // Total as shown: "12", or "1 000+" when capped
+	All    string // the search listing them all, when there are more
 }
 
 // relatedLimit is how many linked records a record page lists before
@@ -33,12 +37,12 @@ func (h *Handler) related(ctx context.Context, l *localizer, f proximite.SearchF
 	if err != nil {
 		return relatedList{}, err
 	}
-	out := relatedList{Total: res.Total}
+	out := relatedList{Total: res.Total, Capped: res.Capped, Count: l.total(res.Total, res.Capped)}
 	for _, hit := range res.Hits {
 		out.Hits = append(out.Hits, hitView{URL: path(l.lang, sectionOf(hit.Type), hit.Slug), Type: hit.Type,
 			Kind: l.T("type." + string(hit.Type)), Title: hit.Title, Year: hit.Year})
 	}
-	if res.Total > len(res.Hits) {
+	if res.Capped || res.Total > len(res.Hits) {
 		v := url.Values{"type": {string(t)}}
 		for name, s := range map[string]string{"org": f.Org, "partnership": f.Partnership, "programme": f.Programme} {
 			if s != "" {

@@ -10,11 +10,16 @@ import (
 // the same page with the type fixed.
 type searchData struct {
 	page
-	Heading  string
-	Action   string // where the form goes: the search or the list
-	Params   searchParams
-	Hidden   []hidden // what the form keeps that it shows no field for
-	Total    int
+	Heading string
+	Action  string // where the form goes: the search or the list
+	Params  searchParams
+	Hidden  []hidden // what the form keeps that it shows no field for
+	Total   int
+	// Capped says that more records match than a search examines
+	// (proximite.MaxMatches): Total is then a lower bound, and the facet
+	// counts are those of the most recent matches.
+	Capped   bool
+	LastURL  string // the last page of a capped search, from a page past it
 	From, To int
 	Hits     []hitView
 	Facets   []facetView

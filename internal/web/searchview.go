@@ -61,14 +61,14 @@ func (h *Handler) searchView(r *http.Request, l *localizer, p searchParams, res 
 	action := path(l.lang, sec, "")
 	desc := l.T("search.description")
 	if p.Fixed != "" {
-		desc = l.T("list.description."+string(p.Fixed), "n", res.Total)
+		desc = l.T("list.description."+string(p.Fixed), "n", l.total(res.Total, res.Capped))
 	}
 	title := heading
 	if p.Query != "" {
 		title = l.T("search.titlefor", "q", p.Query)
 	}
 	d := searchData{page: h.base(r, l, sec, "", p.values().Encode(), title, desc),
-		Heading: heading, Action: action, Params: p, Total: res.Total}
+		Heading: heading, Action: action, Params: p, Total: res.Total, Capped: res.Capped}
 	d.NoIndex = len(p.values()) > 0
 	d.From = min((p.Page-1)*p.PerPage+1, res.Total)
 	d.To = min(p.Page*p.PerPage, res.Total)
@@ -94,7 +94,13 @@ func (h *Handler) searchView(r *http.Request, l *localizer, p searchParams, res 
 			d.Hidden = append(d.Hidden, hidden{name, s})
 		}
 	}
+	// A capped search pages only among the matches it examined: Total is
+	// then their number, so the pager stops at the last page of them.
 	d.Pager = newPager(p, res.Total, link)
+	if res.Capped && len(d.Hits) == 0 && p.Page > 1 {
+		last := max((res.Total+p.PerPage-1)/p.PerPage, 1)
+		d.LastURL = link(p.with(func(q *searchParams) { q.Page = last }))
+	}
 	return d
 }
 
