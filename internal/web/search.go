@@ -23,11 +23,13 @@ type searchData struct {
 	From, To int
 	Hits     []hitView
 	Facets   []facetView
-	Chips    []chip
-	ClearURL string
-	Sorts    []option
-	Pager    pager
-	Map      *mapView // countries of the matching projects, on the search page
+	// FacetScope says which records the facet counts count.
+	FacetScope string
+	Chips      []chip
+	ClearURL   string
+	Sorts      []option
+	Pager      pager
+	Map        *mapView // countries of the matching projects, on the search page
 }
 
 // search serves /fr/recherche and /en/search: every record type, with

@@ -166,3 +166,24 @@ func TestMethodsOtherThanGet(t *testing.T) {
 		t.Errorf("POST: %d", rec.Code)
 	}
 }
+
+// TestFacetCountsSayWhatTheyCount checks that the facet panel of the
+// search page says its counts span every record type unless types are
+// chosen, and names the chosen ones; a list, of one type, needs neither.
+func TestFacetCountsSayWhatTheyCount(t *testing.T) {
+	tests := []struct {
+		path, want string
+	}{
+		{"/fr/recherche", "Les nombres comptent les fiches de tous les types."},
+		{"/en/search?q=nioro", "Counts cover records of every type."},
+		{"/fr/recherche?type=project", "Les nombres ne comptent que les types choisis\u00a0: Projets."},
+		{"/en/search?type=project&type=visit", "Counts cover only the chosen types: Projects, Visits."},
+	}
+	for _, tt := range tests {
+		r := get(t, tt.path)
+		mustContain(t, tt.path, r, `<p class="small muted facet-scope">`+tt.want+`</p>`)
+	}
+	if r := get(t, "/fr/projets"); strings.Contains(r.Body, "facet-scope") {
+		t.Error("a list of one type says what its counts count")
+	}
+}

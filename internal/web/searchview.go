@@ -78,6 +78,7 @@ func (h *Handler) searchView(r *http.Request, l *localizer, p searchParams, res 
 	}
 	link := func(q searchParams) string { return urlOf(action, q) }
 	d.Facets = facetViews(l, p, res.Facets)
+	d.FacetScope = facetScope(l, p)
 	d.Chips = chips(l, p, linked, link)
 	d.ClearURL = link(searchParams{Query: p.Query, Fixed: p.Fixed, Filters: map[string][]string{}, Page: 1, PerPage: p.PerPage, Sort: p.Sort})
 	for _, s := range []string{proximite.SortRelevance, proximite.SortTitle, proximite.SortRecent, proximite.SortYear} {
@@ -146,6 +147,26 @@ func facetViews(l *localizer, p searchParams, counts map[string][]proximite.Face
 		out = append(out, fv)
 	}
 	return out
+}
+
+// facetScope says what the facet counts of the search page count: the
+// matching records of every type, unless types are chosen. Without it a
+// visitor reads "Mali 12" under "Country" as twelve projects when it is
+// twelve records of any type. A list counts its own type, which its
+// title says.
+func facetScope(l *localizer, p searchParams) string {
+	if p.Fixed != "" {
+		return ""
+	}
+	types := p.Filters[proximite.FacetType]
+	if len(types) == 0 {
+		return l.T("search.facets.alltypes")
+	}
+	names := make([]string, len(types))
+	for i, t := range types {
+		names[i] = facetLabel(l, proximite.FacetType, t)
+	}
+	return l.T("search.facets.types", "types", strings.Join(names, ", "))
 }
 
 func hasValue(values []proximite.FacetCount, s string) bool {
