@@ -15,7 +15,7 @@ import (
 func (d *DB) EachProject(ctx context.Context, f proximite.SearchFilter, fn func(*proximite.Project) error) error {
 	f.Filters = withType(f.Filters, proximite.TypeProject)
 	q, _, _ := d.filterQuery(f)
-	rows, err := d.db.QueryContext(ctx, `SELECT r.id, r.state, x.data, r.created_at, r.updated_at FROM records r
+	rows, err := d.db.QueryContext(ctx, `SELECT r.id, r.state, x.data, r.created_at, r.updated_at`+q.fromClause()+`
 		JOIN record_data x ON x.id = r.id `+q.join+q.where()+` ORDER BY r.id`, q.args...)
 	if err != nil {
 		return fmt.Errorf("export projects: %w", err)

@@ -19,6 +19,7 @@ const maxFacetValues = 100
 
 // query is a SQL condition under construction with its arguments.
 type query struct {
+	from  string // "records r", or the links that lead to them
 	join  string
 	conds []string
 	args  []any
@@ -36,6 +37,14 @@ func (q *query) in(values []string) string {
 		ph[i] = q.arg(v)
 	}
 	return strings.Join(ph, ", ")
+}
+
+// fromClause is what the query reads records r from.
+func (q *query) fromClause() string {
+	if q.from == "" {
+		return " FROM records r "
+	}
+	return " FROM " + q.from + " "
 }
 
 func (q *query) where() string {
@@ -88,8 +97,19 @@ func (d *DB) filterQuery(f proximite.SearchFilter) (q *query, words []string, on
 			continue
 		}
 		onlyType = false
-		q.conds = append(q.conds, fmt.Sprintf(`r.id IN (SELECT from_id FROM links WHERE to_id IN
-			(SELECT id FROM records WHERE type = %s AND slug = %s))`, q.arg(string(l.typ)), q.arg(l.slug)))
+		linked := fmt.Sprintf(`SELECT DISTINCT from_id FROM links WHERE to_id =
+			(SELECT id FROM records WHERE type = %s AND slug = %s)`, q.arg(string(l.typ)), q.arg(l.slug))
+		if q.from != "" {
+			q.conds = append(q.conds, "r.id IN ("+linked+")")
+			continue
+		}
+		// The records linked to one record are few: read them from the
+		// links, never by walking the records of a type and state and
+		// testing each, which SQLite's planner would otherwise choose for
+		// lack of statistics. CROSS JOIN fixes that order in SQLite and is
+		// a plain join to PostgreSQL.
+		q.from = "(" + linked + ") l CROSS JOIN records r"
+		q.conds = append(q.conds, "r.id = l.from_id")
 	}
 	return q, words, onlyType
 }
@@ -147,7 +167,7 @@ func (d *DB) browse(ctx context.Context, q *query, f proximite.SearchFilter) (*p
 		order = "r.year DESC, r.sort_title, r.id"
 	}
 	limit, offset := pageBounds(f)
-	rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+` FROM records r `+q.where()+
+	rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+q.fromClause()+q.where()+
 		" ORDER BY "+order+" LIMIT "+strconv.Itoa(limit)+" OFFSET "+strconv.Itoa(offset), q.args...)
 	if err != nil {
 		return nil, err
@@ -229,7 +249,7 @@ func (d *DB) candidates(ctx context.Context, m textQuery) ([]candidate, error) {
 // records linked to one record (an organisation's projects): the links
 // are few, so the conditions of filterQuery are cheap there.
 func (d *DB) linkedCandidates(ctx context.Context, q *query) ([]candidate, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+` FROM records r `+q.join+q.where()+
+	rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+q.fromClause()+q.join+q.where()+
 		` LIMIT `+strconv.Itoa(proximite.MaxMatches+1), q.args...)
 	if err != nil {
 		return nil, err
