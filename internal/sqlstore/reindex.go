@@ -26,6 +26,7 @@ func needsReindex(migration []byte) bool {
 // once on PostgreSQL.
 func (d *DB) reindex(ctx context.Context, tx *sql.Tx) error {
 	w := newWtx(ctx, tx)
+	w.flushText = d.dialect.flushText
 	defer w.close()
 	type stored struct {
 		id    int64

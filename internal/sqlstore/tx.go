@@ -22,6 +22,16 @@ type wtx struct {
 	// targets caches the references resolved in this transaction: a batch
 	// of projects refers to the same organisations again and again.
 	targets map[refKey]target
+	// The text index entries that the dialect writes at the end of the
+	// transaction (see sqliteDialect.indexText).
+	textDeletes []int64
+	textInserts []textEntry
+	flushText   func(*wtx) error
+}
+
+type textEntry struct {
+	id   int64
+	body string
 }
 
 type refKey struct {
@@ -133,8 +143,13 @@ func (t *wtx) count(typ, facet, value string, n int) {
 	}
 }
 
-// flush applies the gathered facet count changes.
+// flush applies the gathered facet count changes and text index entries.
 func (t *wtx) flush() error {
+	if t.flushText != nil {
+		if err := t.flushText(t); err != nil {
+			return err
+		}
+	}
 	for k, n := range t.deltas {
 		if n == 0 {
 			continue
@@ -176,6 +191,7 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 		return err
 	}
 	t := newWtx(ctx, tx)
+	t.flushText = d.dialect.flushText
 	defer t.close()
 	if err := fn(t); err != nil {
 		tx.Rollback()
