@@ -140,7 +140,6 @@ func (sqliteDialect) candidates(m textQuery, limit int) (string, []any) {
 		ORDER BY rowid DESC LIMIT $2) m JOIN records r ON r.id = m.id`, []any{strings.Join(parts, " AND "), limit}
 }
 
-
 func (sqliteDialect) match(words []string, n int) (string, string, string, any) {
 	// Each word is quoted (so FTS5 syntax in user input is inert) and
 	// prefix-matched; words are ANDed.
