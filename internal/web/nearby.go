@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -10,19 +11,31 @@ import (
 )
 
 // nearbyView is the "who else works there" part of an organisation's
-// page: other organisations active in the same countries or sectors.
+// page: other organisations active in the same countries or sectors,
+// each with what it shares, so that a reader of Buckingham's page sees
+// that a Malian committee is there for a shared sector, not for Senegal.
 type nearbyView struct {
-	Where string // the countries, named
-	Orgs  []nearbyOrg
+	Countries string // the countries looked in, named
+	Sectors   string // the sector categories looked in, named
+	Orgs      []nearbyItem
+}
+
+// nearbyItem is one organisation of the list as shown.
+type nearbyItem struct {
+	nearbyOrg
+	Why []string // "même pays : Sénégal", "même secteur : Santé de base"
 }
 
 // nearbyOrg is one organisation that shares countries or sectors, with
-// how many of the records found it takes part in.
+// how many of the records found it takes part in and what they share.
+// It holds codes, not names, since it is kept for both languages.
 type nearbyOrg struct {
-	Slug   string
-	Name   proximite.Text
-	Kind   proximite.OrgKind
-	Shared int
+	Slug      string
+	Name      proximite.Text
+	Kind      proximite.OrgKind
+	Shared    int
+	Countries []string // ISO codes shared with the organisation of the page
+	Sectors   []string // DAC sector categories shared
 }
 
 // Bounds of the "who else" search: the records read to find the
@@ -36,49 +49,93 @@ const (
 // sectors of its projects and partnerships (or, without any, its own
 // country). Organisations score a point for each project in those
 // countries or sectors they take part in, and one for being based in one
-// of those countries. The registry has no query for this, so it reads a
-// bounded number of projects, and the answer is kept for a minute.
+// of those countries; each keeps the countries and sectors it shares,
+// which the page names beside it. The registry has no query for this, so
+// it reads a bounded number of projects and organisations, and the answer
+// is kept for a minute.
 func (h *Handler) nearby(ctx context.Context, l *localizer, o *proximite.Organisation) (nearbyView, error) {
 	countries, sectors, err := h.activity(ctx, o)
 	if err != nil {
 		return nearbyView{}, err
 	}
-	names := make([]string, len(countries))
-	for i, c := range countries {
-		names[i] = codelist.Country.Label(c, l.lang)
+	v := nearbyView{Countries: countryNames(l, countries), Sectors: sectorNames(l, sectors)}
+	orgs, ok := h.nearbyCache.get(o.Slug)
+	if !ok {
+		if orgs, err = h.findNearby(ctx, o.Slug, countries, sectors); err != nil {
+			return nearbyView{}, err
+		}
+		h.nearbyCache.put(o.Slug, orgs)
 	}
-	v := nearbyView{Where: strings.Join(names, ", ")}
-	if cached, ok := h.nearbyCache.get(o.Slug); ok {
-		v.Orgs = cached
-		return v, nil
+	for _, n := range orgs {
+		item := nearbyItem{nearbyOrg: n}
+		if len(n.Countries) > 0 {
+			item.Why = append(item.Why, l.N("org.nearby.country", len(n.Countries), "names", countryNames(l, n.Countries)))
+		}
+		if len(n.Sectors) > 0 {
+			item.Why = append(item.Why, l.N("org.nearby.sector", len(n.Sectors), "names", sectorNames(l, n.Sectors)))
+		}
+		v.Orgs = append(v.Orgs, item)
 	}
+	return v, nil
+}
+
+// findNearby scores the organisations active in the countries and
+// sectors given, and keeps the best.
+func (h *Handler) findNearby(ctx context.Context, self string, countries, sectors []string) ([]nearbyOrg, error) {
 	scores := map[string]*nearbyOrg{}
-	add := func(slug string, name proximite.Text, kind proximite.OrgKind) {
-		if slug == "" || slug == o.Slug {
+	add := func(slug string, name proximite.Text, kind proximite.OrgKind, inCountries, inSectors []string) {
+		if slug == "" || slug == self {
 			return
 		}
-		if s, ok := scores[slug]; ok {
-			s.Shared++
-			return
+		s, ok := scores[slug]
+		if !ok {
+			s = &nearbyOrg{Slug: slug, Name: name, Kind: kind}
+			scores[slug] = s
 		}
-		scores[slug] = &nearbyOrg{Slug: slug, Name: name, Kind: kind, Shared: 1}
+		s.Shared++
+		if s.Kind == "" {
+			s.Kind = kind
+		}
+		s.Countries = common(countries, union(s.Countries, inCountries))
+		s.Sectors = common(sectors, union(s.Sectors, inSectors))
 	}
-	if err := h.scoreProjects(ctx, o.Slug, countries, sectors, add); err != nil {
-		return nearbyView{}, err
+	if err := h.scoreProjects(ctx, self, countries, sectors, add); err != nil {
+		return nil, err
 	}
 	if len(countries) > 0 {
 		based, err := h.reg.Search(ctx, proximite.SearchFilter{Sort: proximite.SortTitle, Limit: nearbyProjects,
 			Filters: map[string][]string{proximite.FacetType: {string(proximite.TypeOrganisation)}, proximite.FacetCountry: countries}})
 		if err != nil {
-			return nearbyView{}, err
+			return nil, err
 		}
 		for _, hit := range based.Hits {
-			add(hit.Slug, hit.Title, "")
+			// Read to know which of the countries it is based in.
+			other, err := h.reg.FindOrganisation(ctx, hit.Slug)
+			if err != nil {
+				return nil, err
+			}
+			add(other.Slug, other.Name, other.Kind, common(countries, []string{other.Country}), nil)
 		}
 	}
-	v.Orgs = rank(scores)
-	h.nearbyCache.put(o.Slug, v.Orgs)
-	return v, nil
+	return rank(scores), nil
+}
+
+// countryNames names countries in the visitor's language: "Mali, Sénégal".
+func countryNames(l *localizer, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = codelist.Country.Label(c, l.lang)
+	}
+	return strings.Join(names, ", ")
+}
+
+// sectorNames names DAC sector categories in the visitor's language.
+func sectorNames(l *localizer, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = codelist.SectorCategory.Label(c, l.lang)
+	}
+	return strings.Join(names, ", ")
 }
 
 // activity returns where and in what an organisation works, from the
@@ -122,10 +179,11 @@ func (h *Handler) activity(ctx context.Context, o *proximite.Organisation) (coun
 }
 
 // scoreProjects reads the projects in the same countries and in the same
-// sectors, and credits their participants. The organisation's own
-// projects are skipped: their partners are not "someone else".
+// sectors, and credits their participants with the countries and sectors
+// each project shares. The organisation's own projects are skipped: their
+// partners are not "someone else".
 func (h *Handler) scoreProjects(ctx context.Context, self string, countries, sectors []string,
-	add func(string, proximite.Text, proximite.OrgKind)) error {
+	add func(slug string, name proximite.Text, kind proximite.OrgKind, countries, sectors []string)) error {
 	seen := map[string]bool{}
 	for facet, values := range map[string][]string{proximite.FacetCountry: countries, proximite.FacetSectorCategory: sectors} {
 		if len(values) == 0 {
@@ -148,14 +206,70 @@ func (h *Handler) scoreProjects(ctx context.Context, self string, countries, sec
 			if takesPart(p, self) {
 				continue
 			}
+			// Found by one facet, a project may share the other too.
+			inCountries, inSectors := common(countries, projectCountries(p)), common(sectors, projectSectors(p))
 			for _, pt := range p.Participants {
 				if pt.Org != "" {
-					add(pt.Org, pt.OrgName, pt.OrgKind)
+					add(pt.Org, pt.OrgName, pt.OrgKind, inCountries, inSectors)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// projectCountries returns the countries of a project as the registry's
+// country facet has them: its recipient countries and its locations'.
+func projectCountries(p *proximite.Project) []string {
+	var out []string
+	for _, c := range p.Countries {
+		out = union(out, []string{c.Code})
+	}
+	for _, loc := range p.Locations {
+		if loc.Country != "" {
+			out = union(out, []string{loc.Country})
+		}
+	}
+	return out
+}
+
+// projectSectors returns the DAC sector categories of a project, as the
+// registry's sector facet has them.
+func projectSectors(p *proximite.Project) []string {
+	var out []string
+	for _, s := range p.Sectors {
+		switch s.Vocab() {
+		case "1":
+			if c := codelist.SectorCategoryOf(s.Code); c != "" {
+				out = union(out, []string{c})
+			}
+		case "2":
+			out = union(out, []string{s.Code})
+		}
+	}
+	return out
+}
+
+// common returns the values of ref that are also in other, in ref's
+// order.
+func common(ref, other []string) []string {
+	var out []string
+	for _, v := range ref {
+		if slices.Contains(other, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// union appends to a the values of b it lacks.
+func union(a, b []string) []string {
+	for _, v := range b {
+		if !slices.Contains(a, v) {
+			a = append(a, v)
+		}
+	}
+	return a
 }
 
 // rank orders the organisations found by score, then by name.
