@@ -5,6 +5,7 @@ import (
 	"context"
 	"html/template"
 	"net/url"
+	"strconv"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/codelist"
@@ -18,6 +19,16 @@ type mapView struct {
 	Caption string
 	Rows    []worldmap.Entry
 	Places  []place
+	// Legend repeats the map's legend in the page, for phones: drawn in
+	// the SVG, it shrinks with the map to a few pixels, so the stylesheet
+	// shows this one instead below a certain width.
+	Legend []legendRow
+}
+
+// legendRow is one swatch of the legend: the shade's class (c1 to c5,
+// as the map's countries have them, "none" or "place") and its label.
+type legendRow struct {
+	Class, Label string
 }
 
 // place is a locality of the map, linking to its organisation.
@@ -127,10 +138,39 @@ func (h *Handler) drawMap(l *localizer, id string, counts map[string]int, points
 	}
 	var b bytes.Buffer
 	m := mapView{Caption: legend, Rows: wm.Entries()}
+	m.Legend = legendRows(l, m.Rows, len(points) > 0)
 	if err := wm.Render(&b); err != nil {
 		h.log.Error("draw map", "err", err)
 		return m
 	}
 	m.SVG = template.HTML(b.String())
 	return m
+}
+
+// legendRows lists the shades the map uses, each with the range of counts
+// of its countries, then the countries without any and the localities.
+func legendRows(l *localizer, rows []worldmap.Entry, withPoints bool) []legendRow {
+	lo, hi := map[int]int{}, map[int]int{}
+	for _, e := range rows {
+		if n, ok := lo[e.Class]; !ok || e.Count < n {
+			lo[e.Class] = e.Count
+		}
+		hi[e.Class] = max(hi[e.Class], e.Count)
+	}
+	var out []legendRow
+	for c := 1; c <= 5; c++ {
+		if _, ok := lo[c]; !ok {
+			continue
+		}
+		label := l.Number(float64(lo[c]), 0)
+		if hi[c] > lo[c] {
+			label += "–" + l.Number(float64(hi[c]), 0)
+		}
+		out = append(out, legendRow{Class: "c" + strconv.Itoa(c), Label: label})
+	}
+	out = append(out, legendRow{Class: "none", Label: l.T("map.nodata")})
+	if withPoints {
+		out = append(out, legendRow{Class: "place", Label: l.T("map.places")})
+	}
+	return out
 }
