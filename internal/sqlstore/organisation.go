@@ -88,7 +88,7 @@ func (d *DB) writeOrganisation(ctx context.Context, o *proximite.Organisation) e
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, organisationDoc(o)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.saveAudited(tx, organisationDoc(o)) })
 	return errorf(err, "save organisation %s", o.Slug)
 }
 

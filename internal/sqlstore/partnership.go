@@ -68,7 +68,7 @@ func (d *DB) writePartnership(ctx context.Context, p *proximite.Partnership) err
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, partnershipDoc(p)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.saveAudited(tx, partnershipDoc(p)) })
 	return errorf(err, "save partnership %s", p.Slug)
 }
 

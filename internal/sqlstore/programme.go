@@ -58,7 +58,7 @@ func (d *DB) writeProgramme(ctx context.Context, p *proximite.Programme) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, programmeDoc(p)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.saveAudited(tx, programmeDoc(p)) })
 	return errorf(err, "save programme %s", p.Slug)
 }
 

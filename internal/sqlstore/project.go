@@ -112,7 +112,7 @@ func (d *DB) writeProject(ctx context.Context, p *proximite.Project) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, projectDoc(p)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.saveAudited(tx, projectDoc(p)) })
 	return errorf(err, "save project %s", p.Slug)
 }
 

@@ -368,6 +368,10 @@ func (d *DB) remove(ctx context.Context, typ proximite.RecordType, id int64) err
 		if err := d.dialect.unindexText(tx, id); err != nil {
 			return err
 		}
+		// The audit entry is written in this transaction (see audit.go).
+		if err := d.auditDelete(tx, typ, id); err != nil {
+			return err
+		}
 		if err := tx.exec(`DELETE FROM record_data WHERE id = $1`, id); err != nil {
 			return err
 		}

@@ -64,7 +64,7 @@ func (d *DB) writeVisit(ctx context.Context, v *proximite.Visit) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	err := d.write(ctx, func(tx *wtx) error { return d.save(tx, visitDoc(v)) })
+	err := d.write(ctx, func(tx *wtx) error { return d.saveAudited(tx, visitDoc(v)) })
 	return errorf(err, "save visit %s", v.Slug)
 }
 
