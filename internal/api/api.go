@@ -1,6 +1,8 @@
 // Package api serves the registry as JSON under /api/v1: search across all
 // records, lists with the search filters, and full records with their
-// links. Write endpoints come with the members' workspace.
+// links; and writes to every kind of record (POST, PUT, PATCH, DELETE),
+// authenticated by personal access tokens and checked by the domain's
+// guard (write.go).
 package api
 
 import (
@@ -16,13 +18,17 @@ import (
 // Handler serves /api/v1 and /healthz.
 type Handler struct {
 	reg proximite.Registry
-	log *slog.Logger
-	mux *http.ServeMux
+	// guard is the registry as writes reach it: every write is checked
+	// against the policy for the token's owner.
+	guard  *proximite.Guard
+	tokens Tokens
+	log    *slog.Logger
+	mux    *http.ServeMux
 }
 
 // New returns the API handler over a registry.
 func New(reg proximite.Registry, log *slog.Logger) *Handler {
-	h := &Handler{reg: reg, log: log, mux: http.NewServeMux()}
+	h := &Handler{reg: reg, guard: proximite.NewGuard(reg), log: log, mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /healthz", h.health)
 	h.mux.HandleFunc("GET /api/v1/search", h.search)
 	h.mux.HandleFunc("GET /api/v1/openapi.json", h.openapi)
@@ -32,6 +38,10 @@ func New(reg proximite.Registry, log *slog.Logger) *Handler {
 	h.mux.HandleFunc("GET /api/v1/export/projects.geojson", h.exportGeoJSON)
 	h.mux.HandleFunc("GET /api/v1/{collection}", h.list)
 	h.mux.HandleFunc("GET /api/v1/{collection}/{id}", h.record)
+	h.mux.HandleFunc("POST /api/v1/{collection}", h.create)
+	h.mux.HandleFunc("PUT /api/v1/{collection}/{id}", h.replace)
+	h.mux.HandleFunc("PATCH /api/v1/{collection}/{id}", h.patch)
+	h.mux.HandleFunc("DELETE /api/v1/{collection}/{id}", h.remove)
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		h.error(w, r, proximite.Errorf(proximite.ENOTFOUND, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})

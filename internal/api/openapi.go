@@ -123,17 +123,21 @@ func openAPIDocument() obj {
 			})}
 	}
 	exportPaths(s, paths)
+	writePaths(s, paths)
 	return obj{
 		"openapi": "3.1.0",
 		"info": obj{"title": "Proximité", "version": "1",
 			"description": "The open registry of proximity cooperation: organisations, partnerships (twinnings), " +
-				"projects shaped like IATI activities, delegation visits and funding programmes. Read-only; " +
-				"only published records are served. Errors are JSON bodies with the matching HTTP status.",
+				"projects shaped like IATI activities, delegation visits and funding programmes. Reads are open " +
+				"and serve published records only; writes need a personal access token (proximite token create) " +
+				"and follow the same validation and permissions as the site. Errors are JSON bodies with the matching HTTP status.",
 			"license": obj{"name": "Open data", "identifier": "CC-BY-4.0"}},
 		"paths": paths,
 		"components": obj{
 			"schemas":    s.defs,
 			"parameters": parameters(),
+			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer",
+				"description": "A personal access token, made with: proximite token create EMAIL"}},
 		},
 	}
 }
