@@ -42,6 +42,9 @@ Commands:
   demo -synthetic N add a synthetic registry of N projects, for benchmarks
   import iati|csv FILE|DIR…  import IATI activity files or a CSV file
   export iati|csv|json|geojson [filters]  write the matching records to stdout
+  user add EMAIL --name NAME --role admin|coordinator|editor [--org SLUG] [--lang fr|en]
+                    create an account and send it an invitation (one-time link)
+  token create EMAIL [--name NAME]  print a personal access token for the API
   backup FILE       write a consistent copy of a SQLite registry to FILE
   restore FILE      replace the SQLite registry with the backup FILE
   version           print the version
@@ -49,6 +52,10 @@ Commands:
 Configuration (flags override the environment):
   -database, PROXIMITE_DATABASE  sqlite:FILE (default sqlite:proximite.db) or postgres://…
   -addr,     PROXIMITE_ADDR      address to serve on (default 127.0.0.1:8080)
+  PROXIMITE_BASE_URL   the site's public address, for links in e-mail (default http://ADDR)
+  PROXIMITE_SMTP_URL   smtp://user:password@host:port; without it mail goes to the outbox
+  PROXIMITE_OUTBOX     folder of the outbox (default ./outbox)
+  PROXIMITE_MAIL_FROM  sender of the messages (default Proximité <registre@localhost>)
 `
 
 // Config is the program's configuration, read once from the environment
@@ -56,6 +63,12 @@ Configuration (flags override the environment):
 type Config struct {
 	Database string
 	Addr     string
+	// BaseURL is the site's public address, for links sent by e-mail.
+	BaseURL string
+	// SMTPURL names the mail server; empty, mail goes to Outbox.
+	SMTPURL  string
+	Outbox   string
+	MailFrom string
 }
 
 // DefaultConfig reads the environment.
@@ -66,6 +79,19 @@ func DefaultConfig() Config {
 	}
 	if v := os.Getenv("PROXIMITE_ADDR"); v != "" {
 		c.Addr = v
+	}
+	c.BaseURL = os.Getenv("PROXIMITE_BASE_URL")
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	c.SMTPURL = os.Getenv("PROXIMITE_SMTP_URL")
+	c.Outbox = os.Getenv("PROXIMITE_OUTBOX")
+	if c.Outbox == "" {
+		c.Outbox = "outbox"
+	}
+	c.MailFrom = os.Getenv("PROXIMITE_MAIL_FROM")
+	if c.MailFrom == "" {
+		c.MailFrom = "Proximité <registre@localhost>"
 	}
 	return c
 }
@@ -103,6 +129,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runImport(ctx, args)
 	case "export":
 		return m.runExport(ctx, args)
+	case "user":
+		return m.runUser(ctx, args)
+	case "token":
+		return m.runToken(ctx, args)
 	case "backup":
 		return m.runBackup(ctx, args)
 	case "restore":

@@ -68,7 +68,7 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	apiHandler := api.New(db, m.Logger)
+	apiHandler := api.New(db, m.Logger).WithTokens(db)
 	mux.Handle("/api/", apiHandler)
 	mux.Handle("/healthz", apiHandler)
 	mux.Handle("/", pages)
