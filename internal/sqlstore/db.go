@@ -69,13 +69,16 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // sqliteDSN sets the pragmas on every pooled connection: write-ahead
 // logging so readers never wait for the writer, foreign keys (off by
 // default in SQLite), a busy timeout instead of immediate "database is
-// locked" errors, reads through memory-mapped I/O (candidates of a search
-// are a thousand scattered rows; a read() system call for each page cost a
-// quarter of the time), and immediate transactions so that a writer takes its
-// lock at BEGIN rather than failing when it upgrades from reading.
+// locked" errors, immediate transactions so that a writer takes its lock
+// at BEGIN rather than failing when it upgrades from reading, and room
+// for reads. A search reads a thousand scattered rows and the text index
+// around them: through memory-mapped I/O (SQLite maps at most its first
+// 2 GB) and a page cache of 32 MB per connection (16 connections at most,
+// and never more than the file), instead of a read() system call per
+// page, which cost a sixth of a search's time at 1,000,000 projects.
 func sqliteDSN(path string) string {
 	v := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "mmap_size(1073741824)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "mmap_size(8589934592)", "cache_size(-32768)"} {
 		v.Add("_pragma", p)
 	}
 	v.Set("_txlock", "immediate")

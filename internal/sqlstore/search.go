@@ -389,7 +389,10 @@ func relevance(c *candidate, words []string) int {
 // column: one short column per candidate counted in memory is faster on
 // both databases than one GROUP BY per facet.
 func tally(cands []candidate) map[string][]proximite.FacetCount {
-	counts := map[facet]int{}
+	// Keyed by the "facet=value" line itself: looking up string(line)
+	// does not allocate, so a thousand candidates cost a few dozen
+	// allocations, one per distinct value.
+	counts := map[string]*int{}
 	for _, c := range cands {
 		s := c.facets
 		for len(s) > 0 {
@@ -399,12 +402,20 @@ func tally(cands []candidate) map[string][]proximite.FacetCount {
 			} else {
 				s = nil
 			}
-			if i := indexByte(line, '='); i > 0 {
-				counts[facet{string(line[:i]), string(line[i+1:])}]++
+			if n := counts[string(line)]; n != nil {
+				*n++
+			} else if indexByte(line, '=') > 0 {
+				one := 1
+				counts[string(line)] = &one
 			}
 		}
 	}
-	return groupFacets(counts)
+	out := make(map[facet]int, len(counts))
+	for line, n := range counts {
+		name, value, _ := strings.Cut(line, "=")
+		out[facet{name, value}] = *n
+	}
+	return groupFacets(out)
 }
 
 func indexByte(b []byte, c byte) int {
