@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,26 +20,41 @@ var messageFiles embed.FS
 // named placeholders such as {n} or {date}, filled by localizer.T.
 type catalog map[string]map[string]string
 
-// loadCatalog reads messages/LANG.json for every interface language and
-// checks that they hold the same keys, so that a string added in one
-// language and forgotten in the other fails the start, not a visitor.
+// loadCatalog reads messages/LANG.json, and messages/PART.LANG.json for
+// each part of the site that keeps its strings apart (the workspace, the
+// forms), for every interface language, and checks that the languages
+// hold the same keys, so that a string added in one language and
+// forgotten in the other fails the start, not a visitor. A key defined in
+// two files is an error too.
 func loadCatalog() (catalog, error) {
 	c := catalog{}
 	for _, lang := range proximite.Languages {
-		data, err := messageFiles.ReadFile("messages/" + lang + ".json")
+		files, err := fs.Glob(messageFiles, "messages/*."+lang+".json")
 		if err != nil {
-			return nil, fmt.Errorf("messages for %s: %w", lang, err)
+			return nil, err
 		}
-		m := map[string]string{}
-		if err := json.Unmarshal(data, &m); err != nil {
-			return nil, fmt.Errorf("messages/%s.json: %w", lang, err)
-		}
-		for k, v := range m {
-			if strings.TrimSpace(v) == "" {
-				return nil, fmt.Errorf("messages/%s.json: %q is empty", lang, k)
+		files = append([]string{"messages/" + lang + ".json"}, files...)
+		all := map[string]string{}
+		for _, name := range files {
+			data, err := messageFiles.ReadFile(name)
+			if err != nil {
+				return nil, fmt.Errorf("messages for %s: %w", lang, err)
+			}
+			m := map[string]string{}
+			if err := json.Unmarshal(data, &m); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			for k, v := range m {
+				if strings.TrimSpace(v) == "" {
+					return nil, fmt.Errorf("%s: %q is empty", name, k)
+				}
+				if _, dup := all[k]; dup {
+					return nil, fmt.Errorf("%s: %q is defined twice", name, k)
+				}
+				all[k] = v
 			}
 		}
-		c[lang] = m
+		c[lang] = all
 	}
 	return c, c.check()
 }
