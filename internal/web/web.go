@@ -34,6 +34,9 @@ type Handler struct {
 	nearbyCache *ttlCache[string, []nearbyOrg]
 	// now is the clock of the timeline's "today"; tests fix it.
 	now func() time.Time
+	// ws and guard are set when the members' area is on (WithWorkspace).
+	ws    *Workspace
+	guard *proximite.Guard
 }
 
 // New loads the messages, the static files and the templates, and

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/mail"
+)
+
+// Workspace is what the members' area needs besides the public registry:
+// accounts and sessions, the audit log, a mail sender, and the site's
+// public address for the links that messages carry. Every write of the
+// area goes through proximite.Guard, so the policy holds whatever page or
+// form asks.
+type Workspace struct {
+	Accounts proximite.AccountService
+	Audit    proximite.AuditService
+	Mail     mail.Sender
+	BaseURL  string
+}
+
+// WithWorkspace turns on the members' area: sign-in and accounts
+// (workspace_routes.go), the editing forms (form_routes.go), and the
+// session that puts the signed-in user in each request's context.
+func (h *Handler) WithWorkspace(ws Workspace) *Handler {
+	h.ws = &ws
+	h.guard = proximite.NewGuard(h.reg)
+	h.workspaceRoutes()
+	h.formRoutes()
+	return h
+}
+
+// user returns the signed-in user of a request, or nil for a visitor.
+func (h *Handler) user(r *http.Request) *proximite.User {
+	return proximite.UserFromContext(r.Context())
+}
