@@ -77,6 +77,11 @@ type SearchFilter struct {
 	Offset             int
 	// WithFacets asks for facet counts over the matching records.
 	WithFacets bool
+	// NoCount says the caller shows neither a count nor facets, only the
+	// newest few: a search without words may then stop at the page
+	// instead of gathering MaxMatches candidates. Total is then a lower
+	// bound, and Capped says that more records match.
+	NoCount bool
 }
 
 // MaxLimit caps a page of results; exports stream without this limit.

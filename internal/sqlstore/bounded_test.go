@@ -85,8 +85,17 @@ func TestSearchIsBounded(t *testing.T) {
 				}
 			})
 		}
+		// A caller that shows no count gets the newest page at once, with
+		// the sign that more match.
+		r, err := db.Search(ctx, proximite.SearchFilter{Filters: map[string][]string{"country": {"ML"}}, NoCount: true, Limit: 5})
+		if err != nil || len(r.Hits) != 5 || !r.Capped || r.Total < 5 {
+			t.Fatalf("no-count search: %+v %v", r, err)
+		}
+		if db.Dialect() == "sqlite" && r.Hits[0].Slug != fmt.Sprintf("village-%04d", n-1) {
+			t.Errorf("no-count search did not start with the newest: %s", r.Hits[0].Slug)
+		}
 		// Pages stop at the bound.
-		r, err := db.Search(ctx, proximite.SearchFilter{Query: "village", Sort: proximite.SortTitle, Limit: 200, Offset: proximite.MaxMatches - 100})
+		r, err = db.Search(ctx, proximite.SearchFilter{Query: "village", Sort: proximite.SortTitle, Limit: 200, Offset: proximite.MaxMatches - 100})
 		if err != nil {
 			t.Fatal(err)
 		}

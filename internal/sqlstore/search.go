@@ -134,17 +134,27 @@ func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.S
 		}
 		return res, nil
 	}
+	// Without words SQLite's text index yields the candidates newest
+	// first, so a caller that shows no count and wants the newest needs
+	// no more than its page. (Links, and PostgreSQL's index, come in no
+	// such order.)
+	bound := proximite.MaxMatches
+	linked := f.Org != "" || f.Partnership != "" || f.Programme != ""
+	if limit, offset := pageBounds(f); f.NoCount && !f.WithFacets && len(words) == 0 && !linked && d.dialect.name() == "sqlite" &&
+		(f.Sort == "" || f.Sort == proximite.SortRelevance || f.Sort == proximite.SortRecent) {
+		bound = min(bound, offset+limit)
+	}
 	var cands []candidate
 	var err error
-	if f.Org != "" || f.Partnership != "" || f.Programme != "" {
-		cands, err = d.linkedCandidates(ctx, q)
+	if linked {
+		cands, err = d.linkedCandidates(ctx, q, bound)
 	} else {
-		cands, err = d.textCandidates(ctx, words, f)
+		cands, err = d.textCandidates(ctx, words, f, bound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", f.Query, err)
 	}
-	return pageOf(cands, words, f), nil
+	return pageOf(cands, words, f, bound), nil
 }
 
 // browse answers a search by type alone: counts from facet_counts, a page
@@ -197,7 +207,7 @@ func pageBounds(f proximite.SearchFilter) (limit, offset int) {
 // word, which is cheap, and as a prefix only when whole words do not
 // reach the bound: a long prefix makes the index merge the lists of every
 // word that starts with it.
-func (d *DB) textCandidates(ctx context.Context, words []string, f proximite.SearchFilter) ([]candidate, error) {
+func (d *DB) textCandidates(ctx context.Context, words []string, f proximite.SearchFilter, bound int) ([]candidate, error) {
 	m := textQuery{words: words, prefix: len(words) > 0}
 	if !f.IncludeUnpublished {
 		m.groups = append(m.groups, []string{token("state", string(proximite.Published))})
@@ -219,7 +229,7 @@ func (d *DB) textCandidates(ctx context.Context, words []string, f proximite.Sea
 	if len(m.groups) == 0 && len(words) == 0 {
 		// Drafts included, nothing else asked: every record, newest first.
 		rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+` FROM records r ORDER BY r.id DESC LIMIT $1`,
-			proximite.MaxMatches+1)
+			bound+1)
 		if err != nil {
 			return nil, err
 		}
@@ -228,16 +238,16 @@ func (d *DB) textCandidates(ctx context.Context, words []string, f proximite.Sea
 	if m.prefix && len([]rune(words[len(words)-1])) > 4 {
 		whole := m
 		whole.prefix = false
-		cands, err := d.candidates(ctx, whole)
-		if err != nil || len(cands) > proximite.MaxMatches {
+		cands, err := d.candidates(ctx, whole, bound)
+		if err != nil || len(cands) > bound {
 			return cands, err
 		}
 	}
-	return d.candidates(ctx, m)
+	return d.candidates(ctx, m, bound)
 }
 
-func (d *DB) candidates(ctx context.Context, m textQuery) ([]candidate, error) {
-	sqlText, args := d.dialect.candidates(m, proximite.MaxMatches+1)
+func (d *DB) candidates(ctx context.Context, m textQuery, bound int) ([]candidate, error) {
+	sqlText, args := d.dialect.candidates(m, bound+1)
 	rows, err := d.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, err
@@ -248,9 +258,9 @@ func (d *DB) candidates(ctx context.Context, m textQuery) ([]candidate, error) {
 // linkedCandidates gathers the candidates of a search restricted to the
 // records linked to one record (an organisation's projects): the links
 // are few, so the conditions of filterQuery are cheap there.
-func (d *DB) linkedCandidates(ctx context.Context, q *query) ([]candidate, error) {
+func (d *DB) linkedCandidates(ctx context.Context, q *query, bound int) ([]candidate, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT `+candidateCols+q.fromClause()+q.join+q.where()+
-		` LIMIT `+strconv.Itoa(proximite.MaxMatches+1), q.args...)
+		` LIMIT `+strconv.Itoa(bound+1), q.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -293,13 +303,13 @@ func (c *candidate) hit() proximite.Hit {
 
 // pageOf ranks the candidates in the requested order and returns the page
 // asked for, with the facet counts of all of them.
-func pageOf(cands []candidate, words []string, f proximite.SearchFilter) *proximite.SearchResult {
+func pageOf(cands []candidate, words []string, f proximite.SearchFilter, bound int) *proximite.SearchResult {
 	res := &proximite.SearchResult{Hits: []proximite.Hit{}}
-	if len(cands) > proximite.MaxMatches {
+	if len(cands) > bound {
 		// The candidates are the newest matches; the one beyond the bound
 		// only says that there are more.
 		sort.Slice(cands, func(i, j int) bool { return cands[i].id > cands[j].id })
-		cands, res.Capped = cands[:proximite.MaxMatches], true
+		cands, res.Capped = cands[:bound], true
 	}
 	res.Total = len(cands)
 	if f.WithFacets {

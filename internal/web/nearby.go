@@ -103,7 +103,7 @@ func (h *Handler) findNearby(ctx context.Context, self string, countries, sector
 		return nil, err
 	}
 	if len(countries) > 0 {
-		based, err := h.reg.Search(ctx, proximite.SearchFilter{Sort: proximite.SortTitle, Limit: nearbyProjects,
+		based, err := h.reg.Search(ctx, proximite.SearchFilter{Limit: nearbyProjects, NoCount: true,
 			Filters: map[string][]string{proximite.FacetType: {string(proximite.TypeOrganisation)}, proximite.FacetCountry: countries}})
 		if err != nil {
 			return nil, err
@@ -189,7 +189,7 @@ func (h *Handler) scoreProjects(ctx context.Context, self string, countries, sec
 		if len(values) == 0 {
 			continue
 		}
-		res, err := h.reg.Search(ctx, proximite.SearchFilter{Sort: proximite.SortRecent, Limit: nearbyProjects,
+		res, err := h.reg.Search(ctx, proximite.SearchFilter{Sort: proximite.SortRecent, Limit: nearbyProjects, NoCount: true,
 			Filters: map[string][]string{proximite.FacetType: {string(proximite.TypeProject)}, facet: values}})
 		if err != nil {
 			return err
