@@ -208,6 +208,9 @@ func generate(b *testing.B, db *sqlstore.DB, n int, statsFile string, finish fun
 	if err != nil {
 		b.Fatalf("generate: %v", err)
 	}
+	if err := db.Optimize(context.Background()); err != nil {
+		b.Fatalf("optimize: %v", err)
+	}
 	took := time.Since(start)
 	size := finish()
 	total := 0

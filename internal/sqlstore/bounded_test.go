@@ -207,3 +207,32 @@ func TestVersionMovesWithWrites(t *testing.T) {
 		}
 	})
 }
+
+// Optimize merges SQLite's text index into one segment and leaves every
+// search answering as before.
+func TestOptimize(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		fixture(t, db)
+		before, err := db.Search(ctx, proximite.SearchFilter{Query: "sanan", WithFacets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Optimize(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after, err := db.Search(ctx, proximite.SearchFilter{Query: "sanan", WithFacets: true})
+		if err != nil || after.Total != before.Total || after.Total == 0 {
+			t.Fatalf("after optimize: %+v %v, before %+v", after, err, before)
+		}
+		if db.Dialect() == "sqlite" {
+			var segments int
+			if err := db.SQL().QueryRowContext(ctx, `SELECT count(DISTINCT segid) FROM records_fts_idx`).Scan(&segments); err != nil {
+				t.Fatal(err)
+			}
+			if segments != 1 {
+				t.Errorf("%d segments after optimize, want 1", segments)
+			}
+		}
+	})
+}
