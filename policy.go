@@ -111,3 +111,33 @@ func CanManage(u *User, role Role) error {
 	}
 	return Errorf(EFORBIDDEN, "Seule la coordination gère les comptes. / Only coordinators manage accounts.")
 }
+
+// CanConfirm decides whether u may confirm, in the name of a partner,
+// what the record t says: the mark "confirmed by partner" and its date.
+// authors are the organisations on whose behalf the record was written
+// (those of the account that created it, or by default, for a visit, its
+// sender); the partners are the other organisations of the record, and
+// only an account that edits for one of them confirms — whatever its
+// role, since a coordinator's word is not the partner's. Organisations
+// and programmes have no partner to confirm them.
+func CanConfirm(u *User, t Target, authors []string) error {
+	if u == nil {
+		return Errorf(EUNAUTHORIZED, "Connectez-vous pour confirmer une fiche. / Sign in to confirm a record.")
+	}
+	if t.Type == TypeOrganisation || t.Type == TypeProgramme {
+		return Errorf(EFORBIDDEN, "Cette fiche n'a pas de partenaire pour la confirmer. / This record has no partner to confirm it.")
+	}
+	for _, o := range t.Orgs {
+		if o == "" || !u.Member(o) {
+			continue
+		}
+		author := false
+		for _, a := range authors {
+			author = author || a == o
+		}
+		if !author {
+			return nil
+		}
+	}
+	return Errorf(EFORBIDDEN, "Seul un membre d'une organisation partenaire confirme cette fiche, pas ses auteurs. / Only a member of a partner organisation confirms this record, not its authors.")
+}

@@ -112,3 +112,35 @@ func TestUserValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestCanConfirm(t *testing.T) {
+	nioro := &proximite.User{Role: proximite.RoleEditor, Orgs: []string{"nioro-du-rip"}}
+	buckingham := &proximite.User{Role: proximite.RoleEditor, Orgs: []string{"buckingham"}}
+	both := &proximite.User{Role: proximite.RoleEditor, Orgs: []string{"buckingham", "nioro-du-rip"}}
+	coordinator := &proximite.User{Role: proximite.RoleCoordinator}
+	visit := proximite.Target{Type: proximite.TypeVisit, State: proximite.Published, Orgs: []string{"buckingham", "nioro-du-rip"}}
+	authors := []string{"buckingham"}
+	tests := []struct {
+		name    string
+		user    *proximite.User
+		t       proximite.Target
+		authors []string
+		want    string
+	}{
+		{"visitor", nil, visit, authors, proximite.EUNAUTHORIZED},
+		{"editor of the host confirms", nioro, visit, authors, ""},
+		{"editor of the author does not", buckingham, visit, authors, proximite.EFORBIDDEN},
+		{"editor of both confirms for the partner", both, visit, authors, ""},
+		{"coordinator is not the partner", coordinator, visit, authors, proximite.EFORBIDDEN},
+		{"editor of another organisation", &proximite.User{Role: proximite.RoleEditor, Orgs: []string{"granby"}}, visit, authors, proximite.EFORBIDDEN},
+		{"no known author: any party", buckingham, visit, nil, ""},
+		{"an organisation has no partner", nioro, proximite.Target{Type: proximite.TypeOrganisation, Orgs: []string{"nioro-du-rip"}}, nil, proximite.EFORBIDDEN},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := proximite.ErrorCode(proximite.CanConfirm(tt.user, tt.t, tt.authors)); got != tt.want {
+				t.Fatalf("CanConfirm = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
