@@ -10,8 +10,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/api"
 	"github.com/proximite/proximite/internal/httpcache"
+	"github.com/proximite/proximite/internal/mail"
 	"github.com/proximite/proximite/internal/sqlstore"
 	"github.com/proximite/proximite/internal/web"
 )
@@ -62,11 +64,20 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 			return nil, fmt.Errorf("load demonstration registry: %w", err)
 		}
 	}
+	sender, err := mail.New(m.Config.SMTPURL, m.Config.Outbox, m.Config.MailFrom)
+	if err != nil {
+		db.Close()
+		return nil, proximite.Errorf(proximite.EINVALID, "%v", err)
+	}
 	pages, err := web.New(db, m.Logger)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	// The members' area: sessions, throttling and the queue live in the
+	// database, so that several instances serve alike.
+	pages.WithWorkspace(web.Workspace{Accounts: db, Audit: db, Mail: sender, BaseURL: m.Config.BaseURL,
+		Throttle: db, Queue: db})
 	mux := http.NewServeMux()
 	apiHandler := api.New(db, m.Logger).WithTokens(db)
 	mux.Handle("/api/", apiHandler)

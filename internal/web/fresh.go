@@ -3,9 +3,12 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/proximite/proximite"
 )
 
 // fresh sets the validators of a record page, built from the times its
@@ -19,6 +22,11 @@ func (h *Handler) fresh(w http.ResponseWriter, r *http.Request, lang string, tim
 	var last time.Time
 	sum := sha256.New()
 	sum.Write([]byte(lang + "|" + h.build))
+	// A member's copy has their header ("my workspace"), a visitor's
+	// another: the two must not validate each other.
+	if u := proximite.UserFromContext(r.Context()); u != nil {
+		fmt.Fprintf(sum, "|user %d", u.ID)
+	}
 	for _, t := range times {
 		sum.Write([]byte("|" + t.UTC().Format(time.RFC3339Nano)))
 		if t.After(last) {

@@ -19,6 +19,11 @@ type page struct {
 	Query       string // fills the search box of the header
 	NoIndex     bool   // error pages and filtered searches stay out of indexes
 	Nav         []navItem
+	// Account is the header's link to the members' area: "sign in" for a
+	// visitor, "my workspace" for a member; nil when the area is off.
+	Account *navItem
+	// Members loads the area's stylesheet, which public pages do without.
+	Members bool
 }
 
 // alternate is the same page in the other language, for the switch and
@@ -61,6 +66,7 @@ func (h *Handler) base(r *http.Request, l *localizer, sec section, slug, query, 
 	for _, s := range append([]section{secHome, secSearch}, recordSections...) {
 		p.Nav = append(p.Nav, navItem{Name: l.T("nav." + string(s)), Href: path(l.lang, s, ""), Current: s == sec})
 	}
+	p.Account = h.accountLink(r, l)
 	if sec != secHome {
 		p.Crumbs = []crumb{{Name: l.T("nav.home"), Href: path(l.lang, secHome, "")}}
 		if slug != "" {
@@ -102,12 +108,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, l *localizer, s
 	hd := w.Header()
 	hd.Set("Content-Type", "text/html; charset=utf-8")
 	hd.Set("Content-Language", l.lang)
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	// Styles may be inline because the world map carries its own small
-	// <style> and a style attribute; scripts may not.
-	hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "+
-		"script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+	// The security headers are set for every response by secure().
 	if hd.Get("Cache-Control") == "" {
 		hd.Set("Cache-Control", "no-cache")
 	}

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/proximite/proximite"
@@ -37,6 +38,9 @@ type Handler struct {
 	// ws and guard are set when the members' area is on (WithWorkspace).
 	ws    *Workspace
 	guard *proximite.Guard
+	// background counts the work a page starts after answering (the mail
+	// of a password reset), so that tests can wait for it.
+	background sync.WaitGroup
 }
 
 // New loads the messages, the static files and the templates, and
@@ -61,7 +65,7 @@ func New(reg proximite.Registry, log *slog.Logger) (*Handler, error) {
 	}
 	h.build = buildID(cat, h.assets)
 	h.routes()
-	h.handler = compress(h.mux)
+	h.wrap()
 	return h, nil
 }
 

@@ -17,16 +17,28 @@ type Workspace struct {
 	Audit    proximite.AuditService
 	Mail     mail.Sender
 	BaseURL  string
+	// Throttle counts failed sign-ins where every instance sees them, and
+	// Queue lists records by state; when nil, Accounts provides them if
+	// it can (the SQL store does).
+	Throttle Throttle
+	Queue    Queue
 }
 
 // WithWorkspace turns on the members' area: sign-in and accounts
 // (workspace_routes.go), the editing forms (form_routes.go), and the
 // session that puts the signed-in user in each request's context.
 func (h *Handler) WithWorkspace(ws Workspace) *Handler {
+	if ws.Throttle == nil {
+		ws.Throttle, _ = ws.Accounts.(Throttle)
+	}
+	if ws.Queue == nil {
+		ws.Queue, _ = ws.Accounts.(Queue)
+	}
 	h.ws = &ws
 	h.guard = proximite.NewGuard(h.reg)
 	h.workspaceRoutes()
 	h.formRoutes()
+	h.wrap()
 	return h
 }
 
