@@ -34,9 +34,21 @@ local filters = {"country=ML", "country=HN", "sector=140", "sector=151", "type=p
   "country=BF&country=NE&sector=311", "q=eau&country=BF", "q=sante&sector=122",
   "q=femmes&country=HT", "q=jumelage&type=partnership"}
 
+-- PROXIMITE_LOAD_POPULARITY: "zipf" (default) draws records as visits
+-- fall on a real site, a few often and most rarely (Zipf's law, s = 1:
+-- the k-th most visited record is visited 1/k as often as the first);
+-- "uniform" draws every record alike, the worst case for any cache.
+local popularity = os.getenv("PROXIMITE_LOAD_POPULARITY") or "zipf"
+
+local function pick(n)
+  if popularity == "uniform" then return math.random(n) end
+  -- Inverse of the Zipf CDF, which for s = 1 is close to ln(k) / ln(n).
+  return math.min(n, math.floor(n ^ math.random()))
+end
+
 local function record()
   local lang = math.random(2) == 1 and "fr" or "en"
-  local r = records[math.random(#records)]
+  local r = records[pick(#records)]
   return string.format("/%s/%s/%s", lang, sections[lang][r[1]], r[2])
 end
 

@@ -20,12 +20,13 @@ if [ ! -s "$list" ]; then
        SELECT type, slug FROM records WHERE state = 'published' AND type = 'organisation' ORDER BY random() LIMIT 25000) o
      UNION ALL SELECT type || ' ' || slug FROM (
        SELECT type, slug FROM records WHERE state = 'published' AND type = 'partnership' ORDER BY random() LIMIT 15000) s;"
+  # Shuffled, so that popularity (see load.lua) falls on every type alike.
   case $db in
-    sqlite:*) sqlite3 "file:${db#sqlite:}?mode=ro" "$q" > "$list" ;;
-    postgres://*|postgresql://*) psql -qAt "$db" -c "$q" > "$list" ;;
+    sqlite:*) sqlite3 "file:${db#sqlite:}?mode=ro" "$q" | shuf > "$list" ;;
+    postgres://*|postgresql://*) psql -qAt "$db" -c "$q" | shuf > "$list" ;;
     *) echo "unknown database $db" >&2; exit 2 ;;
   esac
 fi
-echo "== $(wc -l < "$list") records in $list; mix $mix; $duration; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $(wc -l < "$list") records in $list; mix $mix; popularity ${PROXIMITE_LOAD_POPULARITY:-zipf}; $duration; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 PROXIMITE_LOAD_RECORDS=$list PROXIMITE_LOAD_MIX=$mix \
   wrk -t2 -c64 -d"$duration" --latency -s "$here/load.lua" "$url"
