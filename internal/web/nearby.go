@@ -38,10 +38,13 @@ type nearbyOrg struct {
 	Sectors   []string // DAC sector categories shared
 }
 
-// Bounds of the "who else" search: the records read to find the
-// organisations, and the organisations shown.
+// Bounds of the "who else" search: the projects read per facet to find
+// the organisations (each has two to four participants, so a few dozen
+// candidates for the eight places), and the organisations shown. Each
+// project read is a record load, the bulk of an organisation page's
+// cost on a large registry.
 const (
-	nearbyProjects = 12
+	nearbyProjects = 6
 	nearbyShown    = 8
 )
 
@@ -103,7 +106,7 @@ func (h *Handler) findNearby(ctx context.Context, self string, countries, sector
 		return nil, err
 	}
 	if len(countries) > 0 {
-		based, err := h.reg.Search(ctx, proximite.SearchFilter{Limit: nearbyProjects, NoCount: true,
+		based, err := h.reg.Search(ctx, proximite.SearchFilter{Limit: nearbyShown, NoCount: true,
 			Filters: map[string][]string{proximite.FacetType: {string(proximite.TypeOrganisation)}, proximite.FacetCountry: countries}})
 		if err != nil {
 			return nil, err
