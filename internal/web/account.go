@@ -206,17 +206,22 @@ func (h *Handler) forgotPost(w http.ResponseWriter, r *http.Request, l *localize
 // sendReset mails a one-time link to the account of an address, if there
 // is one and it has not asked too often.
 func (h *Handler) sendReset(ctx context.Context, email, lang string) error {
+	// The request is counted before the count is read, so that requests
+	// at the same moment cannot all slip under the limit: the k-th sees
+	// at least k.
 	key := "reset:" + email
 	if h.ws.Throttle != nil {
+		if err := h.ws.Throttle.RecordFailure(ctx, key); err != nil {
+			return err
+		}
 		n, err := h.ws.Throttle.CountFailures(ctx, []string{key}, resetWindow)
 		if err != nil {
 			return err
 		}
-		if n[key] >= maxResetsPerHour {
+		if n[key] > maxResetsPerHour {
 			h.log.Warn("password reset requests over the limit")
 			return nil
 		}
-		h.failed(ctx, key)
 	}
 	u, err := h.ws.Accounts.FindUser(ctx, email)
 	if proximite.ErrorCode(err) == proximite.ENOTFOUND {
