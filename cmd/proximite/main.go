@@ -133,6 +133,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runUser(ctx, args)
 	case "token":
 		return m.runToken(ctx, args)
+	case "remind":
+		return m.runRemind(ctx, args)
 	case "backup":
 		return m.runBackup(ctx, args)
 	case "restore":
