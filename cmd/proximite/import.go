@@ -11,6 +11,7 @@ import (
 
 const importUsage = `Usage: proximite import iati [-all-or-nothing] [-v] FILE|DIR…
        proximite import csv [flags] FILE   (see proximite import csv -h)
+       proximite import log [-n N] [ID]    the last imports, or one with its rejections
 
 import iati reads IATI activity files (versions 1.01 to 2.03), and every .xml
 file under each DIR. Each activity becomes a published project; importing the
@@ -26,13 +27,15 @@ unless every activity of every file can be.
 func (m *Main) runImport(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(m.Stderr, importUsage)
-		return proximite.Errorf(proximite.EINVALID, "import needs a format: iati or csv")
+		return proximite.Errorf(proximite.EINVALID, "import needs a format: iati or csv (or log)")
 	}
 	switch args[0] {
 	case "iati":
 		return m.runImportIATI(ctx, args[1:])
 	case "csv":
 		return m.runImportCSV(ctx, args[1:])
+	case "log":
+		return m.runImportLog(ctx, args[1:])
 	}
 	fmt.Fprint(m.Stderr, importUsage)
 	return proximite.Errorf(proximite.EINVALID, "unknown import format %q: use iati or csv", args[0])

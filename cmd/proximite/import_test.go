@@ -42,6 +42,31 @@ func TestImportIATICommand(t *testing.T) {
 	if proximite.ErrorCode(err) != proximite.EINVALID || !strings.Contains(out.String(), "line 4: the file ends before </iati-activities>") {
 		t.Errorf("broken file: error %v, output %q", err, out)
 	}
+
+	// The log lists the three runs, newest first, and tells one in full.
+	m, out = testMain(t, dsn)
+	if err := m.Run(ctx, []string{"import", "log"}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[1], "broken.xml") || !strings.Contains(lines[1], "failed: ") ||
+		!strings.Contains(lines[3], "many_activities.xml") || !strings.Contains(lines[3], "done") {
+		t.Fatalf("import log:\n%s", out)
+	}
+	id := strings.Fields(lines[1])[0]
+	m, out = testMain(t, dsn)
+	if err := m.Run(ctx, []string{"import", "log", id}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"broken.xml", "checksum", "status    failed", "the file ends before </iati-activities>"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("import log %s lacks %q:\n%s", id, want, out)
+		}
+	}
+	m, _ = testMain(t, dsn)
+	if err := m.Run(ctx, []string{"import", "log", "999"}); proximite.ErrorCode(err) != proximite.ENOTFOUND {
+		t.Errorf("unknown import: %v", err)
+	}
 }
 
 func TestImportCommandArguments(t *testing.T) {
