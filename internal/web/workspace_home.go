@@ -18,6 +18,7 @@ type wsItem struct {
 	StateName     string
 	Public        string // the public page, when published
 	History       string
+	Edit          string // the record's editing form, for those who may edit it
 	Confirmed     bool
 	LastConfirmed string
 	Updated       string
@@ -50,6 +51,8 @@ type workspaceData struct {
 	Queue       []wsItem
 	QueueHref   string
 	SignOut     string
+	// New links to the forms that create records.
+	New []navItem
 }
 
 // maxListed bounds the records listed per organisation or in the queue;
@@ -68,6 +71,9 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request, l *localizer
 	d := workspaceData{page: h.wsBase(r, l, wsHome, l.T("ws.home.title")), User: u, RoleName: l.T("ws.role." + string(u.Role)),
 		Coordinator: u.Role == proximite.RoleCoordinator || u.Role == proximite.RoleAdmin,
 		QueueHref:   wsPath(l.lang, wsQueue), SignOut: wsPath(l.lang, wsSignOut)}
+	for _, f := range forms {
+		d.New = append(d.New, navItem{Name: l.T("ws.new." + string(f.typ)), Href: newPath(l.lang, f.typ)})
+	}
 	if done := r.URL.Query().Get("fait"); done != "" {
 		if msg, ok := l.msg["ws.done."+done]; ok {
 			d.Notice = msg
@@ -164,6 +170,11 @@ func (h *Handler) item(ctx context.Context, l *localizer, u *proximite.User, rec
 			Secondary: secondary})
 	}
 	editable := proximite.Can(u, proximite.ActionUpdate, t) == nil
+	for _, f := range forms {
+		if editable && f.typ == it.Type {
+			it.Edit = editPath(l.lang, it.Type, m.Slug)
+		}
+	}
 	publisher := proximite.Can(u, proximite.ActionPublish, t) == nil
 	switch t.State {
 	case proximite.Draft:
