@@ -35,7 +35,7 @@ type recordForm struct {
 // maxFormBody bounds what a form may post. A text field has its own,
 // smaller limit (maxProse), refused next to it; a body over this one is
 // refused whole, with a page that says so.
-const maxFormBody = 8 << 20
+const maxFormBody = 16 << 20
 
 // newSegment and editSegment end the paths of the forms: a new visit is
 // /fr/missions/nouvelle, /en/visits/new; an edit is

@@ -114,6 +114,21 @@ func (d *decoder) money(prefix string) proximite.Money {
 	return proximite.Money{Amount: amount, Currency: d.str(prefix + ".currency"), ValueDate: d.date(prefix + ".value_date")}
 }
 
+// point reads a latitude and a longitude under a prefix: both, or none.
+func (d *decoder) point(prefix string) *proximite.Point {
+	lat, okLat := d.number(prefix + ".lat")
+	lon, okLon := d.number(prefix + ".lon")
+	switch {
+	case okLat && okLon:
+		return &proximite.Point{Lat: lat, Lon: lon}
+	case okLat:
+		d.fail(prefix+".lon", "edit.err.point")
+	case okLon:
+		d.fail(prefix+".lat", "edit.err.point")
+	}
+	return nil
+}
+
 // rows returns the name prefixes of a repeated part's rows.
 func (d *decoder) rows(base string) []string {
 	var out []string

@@ -33,6 +33,9 @@ func newFormSite(t *testing.T, db *sqlstore.DB) *formSite {
 	if _, err := demo.Load(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
+	if err := addFixtures(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
 	h, err := New(db, slog.New(slog.NewTextHandler(testWriter{t}, nil)))
 	if err != nil {
 		t.Fatal(err)
