@@ -76,10 +76,29 @@ func (h *Handler) history(t proximite.RecordType) pageHandler {
 			he := historyEntry{When: l.Day(e.At) + " " + e.At.UTC().Format("15:04") + " UTC", Actor: e.Actor,
 				Action: l.T("history.action." + e.Action)}
 			if e.Action == proximite.AuditUpdate || e.Action == proximite.AuditState {
-				he.Changes = diffJSON(e.Before, e.After)
+				he.Changes = readable(l, diffJSON(e.Before, e.After))
 			}
 			d.Entries = append(d.Entries, he)
 		}
 		h.render(w, r, l, http.StatusOK, "workspace_history", d)
 	}
+}
+
+// readable names the workflow's fields and states in the page's
+// language; other fields keep their path in the record, which the API's
+// documentation describes.
+func readable(l *localizer, changes []fieldChange) []fieldChange {
+	for i, c := range changes {
+		if name, ok := l.msg["history.field."+c.Field]; ok {
+			changes[i].Field = name
+		}
+		if c.Field == "state" {
+			for _, v := range []*string{&changes[i].Before, &changes[i].After} {
+				if s, ok := l.msg["ws.state."+*v]; ok {
+					*v = s
+				}
+			}
+		}
+	}
+	return changes
 }

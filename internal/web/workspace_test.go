@@ -142,6 +142,6 @@ func TestConfirmSetsTheBadge(t *testing.T) {
 		}
 		mustContain(t, "public page", s.do("anonymous", "GET", "/fr/missions/mission-confirmee", nil), "badge-confirmed")
 		mustContain(t, "history", s.do("coordinator", "GET", "/fr/missions/mission-confirmee/historique", nil),
-			"editor@nioro.test", "confirmed_by_partner", "last_confirmed", "Changement d&#39;état", "Modification")
+			"editor@nioro.test", "Confirmée par le partenaire", "Dernière confirmation", "publiée", "Changement d&#39;état", "Modification")
 	})
 }

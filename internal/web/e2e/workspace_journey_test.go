@@ -156,8 +156,8 @@ func TestWorkspaceJourney(t *testing.T) {
 	if strings.Join(steps, "\n") != strings.Join(want, "\n") {
 		t.Errorf("history:\n%s\nwant:\n%s", strings.Join(steps, "\n"), strings.Join(want, "\n"))
 	}
-	co.wantText("//ol[@class='history']/li[1]//table", "confirmed_by_partner")
-	co.wantText("//ol[@class='history']/li[2]//table", "published")
+	co.wantText("//ol[@class='history']/li[1]//table", "Confirmée par le partenaire")
+	co.wantText("//ol[@class='history']/li[2]//table", "publiée")
 }
 
 // journey holds what the tabs of one journey share.
