@@ -16,6 +16,7 @@ import (
 	"container/list"
 	"context"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -37,6 +38,14 @@ type Cache struct {
 	MaxEntry int
 	MaxAge   time.Duration
 	Poll     time.Duration
+
+	// rendering holds a token for each response being made for the
+	// cache. Under load, misses then wait their turn instead of sharing
+	// the processors with every other miss, so that each finishes in
+	// about its own time and answers from memory are not slowed by them.
+	rendering chan struct{}
+	// onWait, when set (by tests), is called when a miss has to wait.
+	onWait func()
 
 	mu      sync.Mutex
 	lru     *list.List // of *entry, most recent first
@@ -63,8 +72,14 @@ type entry struct {
 func New(next http.Handler, version func(context.Context) (int64, error), skip ...string) *Cache {
 	return &Cache{next: next, version: version, skip: skip,
 		MaxBytes: 64 << 20, MaxEntry: 512 << 10, MaxAge: 5 * time.Minute, Poll: 100 * time.Millisecond,
-		lru: list.New(), entries: map[string]*list.Element{}}
+		lru: list.New(), entries: map[string]*list.Element{},
+		rendering: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 }
+
+// SetMaxRendering sets how many responses may be made at once for the
+// cache (2 per processor by default). Requests that the cache lets
+// through, such as exports and signed-in pages, are not counted.
+func (c *Cache) SetMaxRendering(n int) { c.rendering = make(chan struct{}, max(n, 1)) }
 
 func (c *Cache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !c.cacheable(r) {
@@ -77,6 +92,24 @@ func (c *Cache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key := cacheKey(r)
+	if e := c.get(key, v); e != nil {
+		e.serve(w, r)
+		return
+	}
+	select {
+	case c.rendering <- struct{}{}:
+	default:
+		if c.onWait != nil {
+			c.onWait()
+		}
+		select {
+		case c.rendering <- struct{}{}:
+		case <-r.Context().Done():
+			return // the client left while waiting
+		}
+	}
+	defer func() { <-c.rendering }()
+	// Another request may have made it while this one waited.
 	if e := c.get(key, v); e != nil {
 		e.serve(w, r)
 		return

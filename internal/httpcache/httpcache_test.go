@@ -137,3 +137,44 @@ func TestCacheForgetsTheLeastRecentlyUsed(t *testing.T) {
 		t.Error("/b, least recently used, was kept beyond the budget")
 	}
 }
+
+// blocking is an origin that holds each request until released, so a
+// test can have several in flight at once.
+type blocking struct {
+	entered chan string
+	release chan struct{}
+	calls   atomic.Int64
+}
+
+func (o *blocking) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	o.calls.Add(1)
+	o.entered <- r.URL.Path
+	<-o.release
+	fmt.Fprintf(w, "made %s", r.URL.Path)
+}
+
+// Misses wait their turn beyond the limit, and one that waited for the
+// same page is answered with what the first one made.
+func TestCacheLimitsWhatItMakesAtOnce(t *testing.T) {
+	o := &blocking{entered: make(chan string, 4), release: make(chan struct{})}
+	c := New(o, func(context.Context) (int64, error) { return 1, nil })
+	c.Poll = 0
+	c.SetMaxRendering(1)
+	waiting := make(chan struct{}, 4)
+	c.onWait = func() { waiting <- struct{}{} }
+
+	done := make(chan string, 2)
+	go func() { done <- get(c, "/a").Body.String() }()
+	<-o.entered // the first is being made
+	go func() { done <- get(c, "/a").Body.String() }()
+	<-waiting // the second waits rather than making it too
+	o.release <- struct{}{}
+	for range 2 {
+		if body := <-done; body != "made /a" {
+			t.Errorf("got %q", body)
+		}
+	}
+	if n := o.calls.Load(); n != 1 {
+		t.Errorf("page made %d times, want once", n)
+	}
+}
