@@ -105,7 +105,9 @@ func (h *Handler) findNearby(ctx context.Context, self string, countries, sector
 	if err := h.scoreProjects(ctx, self, countries, sectors, add); err != nil {
 		return nil, err
 	}
-	if len(countries) > 0 {
+	// Organisations merely based in those countries fill the places that
+	// the projects left: those active there through projects say more.
+	if len(countries) > 0 && len(scores) < nearbyShown {
 		based, err := h.reg.Search(ctx, proximite.SearchFilter{Limit: nearbyShown, NoCount: true,
 			Filters: map[string][]string{proximite.FacetType: {string(proximite.TypeOrganisation)}, proximite.FacetCountry: countries}})
 		if err != nil {
