@@ -31,10 +31,40 @@ func (g *Guard) target(ctx context.Context, rec Record) Target {
 	return t
 }
 
+// confirmKey marks a context in which a record's partner confirmation
+// may change.
+type confirmKey struct{}
+
+// WithPartnerConfirmation returns a context in which the guard lets a
+// write change the "confirmed by partner" mark and its date. Only the
+// partner's confirmation sets it, after CanConfirm has allowed the person;
+// every other write keeps the stored mark, so that neither a form nor the
+// API can confirm a record on the partner's behalf.
+func WithPartnerConfirmation(ctx context.Context) context.Context {
+	return context.WithValue(ctx, confirmKey{}, true)
+}
+
+// keepConfirmation puts the stored mark back on a record about to be
+// written outside a partner's confirmation (old is nil for a new record,
+// which starts unconfirmed).
+func keepConfirmation(ctx context.Context, old, new Record) {
+	if ctx.Value(confirmKey{}) != nil || new == nil {
+		return
+	}
+	m := new.Base()
+	m.ConfirmedByPartner, m.LastConfirmed = false, nil
+	if old != nil {
+		m.ConfirmedByPartner, m.LastConfirmed = old.Base().ConfirmedByPartner, old.Base().LastConfirmed
+	}
+}
+
 // allow checks a write: old is the stored record (nil on create), new the
 // record to store (nil on delete).
 func (g *Guard) allow(ctx context.Context, a Action, old, new Record) error {
 	u := UserFromContext(ctx)
+	if u != nil && !u.IsSystem() {
+		keepConfirmation(ctx, old, new)
+	}
 	switch a {
 	case ActionCreate:
 		return Can(u, a, g.target(ctx, new))

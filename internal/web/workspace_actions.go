@@ -38,6 +38,7 @@ func (h *Handler) recordAction(w http.ResponseWriter, r *http.Request, l *locali
 				localized(l, proximite.CanConfirm(u, proximite.TargetOf(rec), authors)))
 			return
 		}
+		ctx = proximite.WithPartnerConfirmation(ctx)
 	}
 	if !transition(rec, action, h.now()) {
 		h.errorPage(w, r, l, http.StatusConflict, "ws.error.state", l.T("ws.error.state.detail",
