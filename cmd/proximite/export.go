@@ -72,9 +72,11 @@ func (m *Main) runExportIATI(ctx context.Context, args []string) error {
 	filters := filterFlags{}
 	filters.register(fs)
 	out := fs.String("o", "", "write to `FILE` (complete or not at all) instead of standard output")
-	opts := iati.Options{OrgRef: os.Getenv("PROXIMITE_IATI_ORG_REF"), BaseURL: os.Getenv("PROXIMITE_BASE_URL")}
+	// The base URL only when set: a default of localhost would end up in
+	// published files.
+	opts := iati.Options{OrgRef: m.Config.IATIOrgRef, BaseURL: os.Getenv("PROXIMITE_BASE_URL")}
 	fs.StringVar(&opts.OrgRef, "org-ref", opts.OrgRef, "IATI reference of the network that reports for its members (PROXIMITE_IATI_ORG_REF; default "+iati.DefaultOrgRef+")")
-	orgName := fs.String("org-name", os.Getenv("PROXIMITE_IATI_ORG_NAME"), "name of the network that reports (PROXIMITE_IATI_ORG_NAME; default «Réseau Proximité»)")
+	orgName := fs.String("org-name", m.Config.IATIOrgName, "name of the network that reports (PROXIMITE_IATI_ORG_NAME; default «Réseau Proximité»)")
 	fs.StringVar(&opts.BaseURL, "base-url", opts.BaseURL, "public address of the registry, for links to its records (PROXIMITE_BASE_URL)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -56,6 +56,8 @@ Configuration (flags override the environment):
   PROXIMITE_SMTP_URL   smtp://user:password@host:port; without it mail goes to the outbox
   PROXIMITE_OUTBOX     folder of the outbox (default ./outbox)
   PROXIMITE_MAIL_FROM  sender of the messages (default Proximité <registre@localhost>)
+  PROXIMITE_IATI_ORG_REF   IATI reference of the network reporting the IATI export
+  PROXIMITE_IATI_ORG_NAME  its name (default «Réseau Proximité»)
 `
 
 // Config is the program's configuration, read once from the environment
@@ -69,6 +71,10 @@ type Config struct {
 	SMTPURL  string
 	Outbox   string
 	MailFrom string
+	// IATIOrgRef and IATIOrgName name the network as the reporting
+	// organisation of the IATI export; empty, the export's defaults.
+	IATIOrgRef  string
+	IATIOrgName string
 }
 
 // DefaultConfig reads the environment.
@@ -89,6 +95,8 @@ func DefaultConfig() Config {
 	if c.Outbox == "" {
 		c.Outbox = "outbox"
 	}
+	c.IATIOrgRef = os.Getenv("PROXIMITE_IATI_ORG_REF")
+	c.IATIOrgName = os.Getenv("PROXIMITE_IATI_ORG_NAME")
 	c.MailFrom = os.Getenv("PROXIMITE_MAIL_FROM")
 	if c.MailFrom == "" {
 		c.MailFrom = "Proximité <registre@localhost>"

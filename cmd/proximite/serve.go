@@ -80,6 +80,13 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 		Throttle: db, Queue: db})
 	mux := http.NewServeMux()
 	apiHandler := api.New(db, m.Logger).WithTokens(db)
+	if m.Config.IATIOrgRef != "" || m.Config.IATIOrgName != "" {
+		var name proximite.Text
+		if m.Config.IATIOrgName != "" {
+			name = proximite.Text{"fr": m.Config.IATIOrgName, "en": m.Config.IATIOrgName}
+		}
+		apiHandler.WithIATIReporter(m.Config.IATIOrgRef, name)
+	}
 	mux.Handle("/api/", apiHandler)
 	mux.Handle("/healthz", apiHandler)
 	mux.Handle("/", pages)

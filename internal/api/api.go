@@ -13,6 +13,7 @@ import (
 	"strconv"
 
 	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/iati"
 )
 
 // Handler serves /api/v1 and /healthz.
@@ -24,6 +25,16 @@ type Handler struct {
 	tokens Tokens
 	log    *slog.Logger
 	mux    *http.ServeMux
+	// reporter is the network that reports the IATI export (its
+	// reference and name); empty, the export's defaults.
+	reporter iati.Options
+}
+
+// WithIATIReporter sets the reference and name of the network that the
+// IATI export names as reporting organisation.
+func (h *Handler) WithIATIReporter(ref string, name proximite.Text) *Handler {
+	h.reporter.OrgRef, h.reporter.OrgName = ref, name
+	return h
 }
 
 // New returns the API handler over a registry.

@@ -54,7 +54,7 @@ func (h *Handler) exportIATI(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 	}}
 	rc := http.NewResponseController(w)
-	opts := iati.Options{BaseURL: baseURL(r), Flush: func() error {
+	opts := iati.Options{OrgRef: h.reporter.OrgRef, OrgName: h.reporter.OrgName, BaseURL: baseURL(r), Flush: func() error {
 		if !lw.started {
 			return nil
 		}
