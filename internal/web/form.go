@@ -204,8 +204,12 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, l *localizer, f *
 	}
 	err := h.store(ctx, f, rec, old == nil)
 	switch code := proximite.ErrorCode(err); {
-	case err == nil:
+	case err == nil && m.State == proximite.Published:
 		http.Redirect(w, r, path(l.lang, sectionOf(f.typ), m.Slug), http.StatusSeeOther)
+	case err == nil:
+		// A draft has no public page yet: back to the workspace, which
+		// lists it with the button to submit it.
+		http.Redirect(w, r, wsPath(l.lang, wsHome)+"?fait=saved", http.StatusSeeOther)
 	case code == proximite.EFORBIDDEN || code == proximite.EUNAUTHORIZED:
 		st.alert = policyMessage(l, err)
 		h.pickNames(ctx, l, f, st)
