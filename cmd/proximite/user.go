@@ -5,15 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/mail"
 )
-
-// InvitationTTL is how long an invitation link works: long enough for a
-// volunteer who reads their mail once a week.
-const InvitationTTL = 7 * 24 * time.Hour
 
 // orgList is a repeatable, comma-separated --org flag.
 type orgList []string
@@ -75,18 +70,14 @@ func (m *Main) runUser(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.CreateUser(ctx, &u); err != nil {
+	link, err := mail.Invite(ctx, db, sender, m.Config.BaseURL, &u)
+	if link == "" {
 		return err
 	}
-	token, err := db.CreateLink(ctx, u.ID, proximite.LinkInvitation, InvitationTTL)
-	if err != nil {
-		return err
-	}
-	link := strings.TrimSuffix(m.Config.BaseURL, "/") + "/compte/invitation?jeton=" + token
 	fmt.Fprintf(m.Stdout, "account %s created (%s)\ninvitation link, valid 7 days, single use:\n%s\n", u.Email, u.Role, link)
-	if err := sender.Send(ctx, mail.Invitation(&u, link)); err != nil {
+	if err != nil {
 		// The account and the link exist: the operator can pass the link on.
-		return fmt.Errorf("the invitation could not be sent (give the link above by hand): %w", err)
+		return fmt.Errorf("%w (give the link above by hand)", err)
 	}
 	if m.Config.SMTPURL == "" {
 		fmt.Fprintf(m.Stdout, "invitation written to the outbox %s\n", m.Config.Outbox)
