@@ -22,6 +22,10 @@ type Workspace struct {
 	// it can (the SQL store does).
 	Throttle Throttle
 	Queue    Queue
+	// Admin lists and changes accounts for the accounts page, always
+	// through proximite.AccountGuard; when nil, Accounts provides it if
+	// it can (the SQL store does), and the page is off otherwise.
+	Admin proximite.AccountAdmin
 }
 
 // WithWorkspace turns on the members' area: sign-in and accounts
@@ -33,6 +37,9 @@ func (h *Handler) WithWorkspace(ws Workspace) *Handler {
 	}
 	if ws.Queue == nil {
 		ws.Queue, _ = ws.Accounts.(Queue)
+	}
+	if ws.Admin == nil {
+		ws.Admin, _ = ws.Accounts.(proximite.AccountAdmin)
 	}
 	h.ws = &ws
 	h.guard = proximite.NewGuard(h.reg)

@@ -51,6 +51,8 @@ type workspaceData struct {
 	Queue       []wsItem
 	QueueHref   string
 	SignOut     string
+	// Accounts links to the accounts page, for those who manage them.
+	Accounts string
 	// New links to the forms that create records.
 	New []navItem
 }
@@ -73,6 +75,9 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request, l *localizer
 		QueueHref:   wsPath(l.lang, wsQueue), SignOut: wsPath(l.lang, wsSignOut)}
 	for _, f := range forms {
 		d.New = append(d.New, navItem{Name: l.T("ws.new." + string(f.typ)), Href: newPath(l.lang, f.typ)})
+	}
+	if h.ws.Admin != nil && proximite.CanManage(u, proximite.RoleEditor) == nil {
+		d.Accounts = wsPath(l.lang, wsAccounts)
 	}
 	if done := r.URL.Query().Get("fait"); done != "" {
 		if msg, ok := l.msg["ws.done."+done]; ok {

@@ -19,6 +19,7 @@ const (
 	wsForgot     wsPage = "forgot"     // ask for a password reset link
 	wsInvitation wsPage = "invitation" // the link of an invitation: choose a password
 	wsReset      wsPage = "reset"      // the link of a reset: choose a new password
+	wsAccounts   wsPage = "accounts"   // coordinators: the accounts, inviting and changing them
 )
 
 // wsPaths are the paths of the area's pages per language. The links sent
@@ -33,6 +34,7 @@ var wsPaths = map[wsPage]map[string]string{
 	wsForgot:     {"fr": "/fr/mot-de-passe-oublie", "en": "/en/forgot-password"},
 	wsInvitation: {"fr": "/compte/invitation", "en": "/account/invitation"},
 	wsReset:      {"fr": "/compte/nouveau-mot-de-passe", "en": "/account/new-password"},
+	wsAccounts:   {"fr": "/fr/mon-espace/comptes", "en": "/en/my-workspace/accounts"},
 }
 
 // historySegment ends the path of a record's history page:
@@ -78,6 +80,7 @@ func (h *Handler) workspaceRoutes() {
 		for _, s := range recordSections {
 			h.mux.HandleFunc("GET "+path(lang, s, "")+"/{slug}/"+historySegment[lang], h.page(l, h.history(s.recordType())))
 		}
+		h.accountRoutes(lang, l)
 	}
 }
 
