@@ -258,16 +258,16 @@ func TestAccountsResend(t *testing.T) {
 		if m := s.mail(); len(m) != 1 || !strings.Contains(m[0], "pending@test.org") || !strings.Contains(m[0], "/compte/invitation?jeton=") {
 			t.Fatalf("outbox: %q", m)
 		}
-		link := `href="/fr/mon-espace/comptes"`
-		for p, want := range map[string]bool{"editor": false, "coordinator": true, "admin": false} {
-			lang := map[string]string{"editor": "fr", "coordinator": "fr", "admin": "en"}[p]
-			path := map[string]string{"fr": "/fr/mon-espace", "en": "/en/my-workspace"}[lang]
-			body := s.do(p, "GET", path, nil).Body
-			if p == "admin" {
-				link, want = `href="/en/my-workspace/accounts"`, true
-			}
-			if strings.Contains(body, link) != want {
-				t.Errorf("%s: link to the accounts %v, want %v", p, !want, want)
+		for _, tc := range []struct {
+			persona, home, link string
+			want                bool
+		}{
+			{"editor", "/fr/mon-espace", `href="/fr/mon-espace/comptes"`, false},
+			{"coordinator", "/fr/mon-espace", `href="/fr/mon-espace/comptes"`, true},
+			{"admin", "/en/my-workspace", `href="/en/my-workspace/accounts"`, true},
+		} {
+			if got := strings.Contains(s.do(tc.persona, "GET", tc.home, nil).Body, tc.link); got != tc.want {
+				t.Errorf("%s: link to the accounts %v, want %v", tc.persona, got, tc.want)
 			}
 		}
 	})
