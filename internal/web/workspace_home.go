@@ -74,6 +74,16 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request, l *localizer
 		Coordinator: u.Role == proximite.RoleCoordinator || u.Role == proximite.RoleAdmin,
 		QueueHref:   wsPath(l.lang, wsQueue), SignOut: wsPath(l.lang, wsSignOut)}
 	for _, f := range forms {
+		// Only the records the policy lets this person create: a new
+		// organisation is none of an editor's, a programme is the
+		// coordinators'.
+		t := proximite.Target{Type: f.typ, State: proximite.Draft, Orgs: u.Orgs}
+		if f.typ == proximite.TypeOrganisation {
+			t.Orgs = nil
+		}
+		if proximite.Can(u, proximite.ActionCreate, t) != nil {
+			continue
+		}
 		d.New = append(d.New, navItem{Name: l.T("ws.new." + string(f.typ)), Href: newPath(l.lang, f.typ)})
 	}
 	if h.ws.Admin != nil && proximite.CanManage(u, proximite.RoleEditor) == nil {
