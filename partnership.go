@@ -64,11 +64,11 @@ const (
 type Party struct {
 	Org  string `json:"org"` // slug
 	Side Side   `json:"side"`
-	// Role is free in wording but short: "lead", "partner", "local
-	// committee", "support", "funder".
-	Role  string `json:"role,omitempty"`
-	Since Date   `json:"since,omitempty"`
-	Until Date   `json:"until,omitempty"`
+	// Role is free in wording but short, per language: "lead",
+	// "partner", "local committee", "support", "funder".
+	Role  Text `json:"role,omitempty"`
+	Since Date `json:"since,omitempty"`
+	Until Date `json:"until,omitempty"`
 	// OrgName, OrgKind and OrgCountry are filled on read.
 	OrgName    Text    `json:"org_name,omitempty"`
 	OrgKind    OrgKind `json:"org_kind,omitempty"`

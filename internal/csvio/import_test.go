@@ -184,8 +184,25 @@ func TestOrganisationsAndPartnerships(t *testing.T) {
 		t.Fatalf("partnership: %v %+v", err, rep)
 	}
 	p, _ := db.FindPartnership(ctx, "quartier-ville")
-	if len(p.Parties) != 2 || p.Parties[0].Role != "comité" || p.Parties[1].OrgCountry != "SN" {
+	if len(p.Parties) != 2 || p.Parties[0].Role["fr"] != "comité" || p.Parties[1].OrgCountry != "SN" {
 		t.Fatalf("parties: %+v", p.Parties)
+	}
+
+	// A party's role in English survives an import whose cell, in French,
+	// is unchanged, and one that changes the French.
+	p.Parties[0].Role["en"] = "committee"
+	if err := db.UpdatePartnership(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, fr := range []string{"comité", "comité de quartier"} {
+		file = csvText([][]string{{"slug", "parties"}, {"quartier-ville", "quartier-nord:south:" + fr + ";ville-neuve:south"}})
+		if _, err := importCSV(t, db, proximite.TypePartnership, file, false); err != nil {
+			t.Fatal(err)
+		}
+		p, _ = db.FindPartnership(ctx, "quartier-ville")
+		if got := p.Parties[0].Role; got["fr"] != fr || got["en"] != "committee" {
+			t.Errorf("role after importing %q: %v", fr, got)
+		}
 	}
 }
 

@@ -55,7 +55,8 @@ var partnershipFormat = &format[*proximite.Partnership]{
 func getParties(p *proximite.Partnership) string {
 	items := make([][]string, len(p.Parties))
 	for i, pt := range p.Parties {
-		items[i] = []string{pt.Org, string(pt.Side), pt.Role, string(pt.Since), string(pt.Until)}
+		role, _ := pt.Role.In("fr")
+		items[i] = []string{pt.Org, string(pt.Side), role, string(pt.Since), string(pt.Until)}
 	}
 	return formatList(items, true)
 }
@@ -66,9 +67,38 @@ func setParties(p *proximite.Partnership, v string) error {
 		if len(item) < 2 || len(item) > 5 {
 			return fmt.Errorf("%q: write ORGANISATION:SIDE, with :ROLE, :SINCE and :UNTIL when known", strings.Join(item, ":"))
 		}
-		out = append(out, proximite.Party{Org: item[0], Side: proximite.Side(strings.ToLower(item[1])), Role: part(item, 2),
-			Since: proximite.Date(part(item, 3)), Until: proximite.Date(part(item, 4))})
+		out = append(out, proximite.Party{Org: item[0], Side: proximite.Side(strings.ToLower(item[1])),
+			Role: partyRole(p, item[0], part(item, 2)), Since: proximite.Date(part(item, 3)), Until: proximite.Date(part(item, 4))})
 	}
 	p.Parties = out
 	return nil
+}
+
+// partyRole is the role of a party as a cell gives it: the cell holds one
+// wording (the French one, or the only one there is), so a party already
+// in the partnership keeps its role in every language when the cell says
+// the same, and its other languages when the cell changes the French.
+func partyRole(p *proximite.Partnership, org, cell string) proximite.Text {
+	for _, pt := range p.Parties {
+		if pt.Org != org {
+			continue
+		}
+		if shown, _ := pt.Role.In("fr"); shown == cell {
+			return pt.Role
+		}
+		role := proximite.Text{}
+		for lang, v := range pt.Role {
+			if lang != "fr" {
+				role[lang] = v
+			}
+		}
+		if cell != "" {
+			role["fr"] = cell
+		}
+		return role
+	}
+	if cell == "" {
+		return nil
+	}
+	return proximite.Text{"fr": cell}
 }

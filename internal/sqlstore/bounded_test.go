@@ -236,3 +236,51 @@ func TestOptimize(t *testing.T) {
 		}
 	})
 }
+
+// Migration 0007 turns the parties' roles stored as one string into text
+// per language, taken as French, and leaves the rest of the record as it
+// was.
+func TestMigrationPartyRoles(t *testing.T) {
+	for _, dialect := range sqltest.Dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ctx := context.Background()
+			db, err := sqlstore.Open(ctx, sqltest.DSN(t, dialect))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if err := db.MigrateUpTo(ctx, "0006_sign_in_throttle.sql"); err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range []string{"sainte-elisabeth", "sanankoroba"} {
+				if err := db.CreateOrganisation(ctx, &proximite.Organisation{Meta: meta(o), Name: proximite.T("fr", o),
+					Kind: proximite.Municipality}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := &proximite.Partnership{Meta: meta("jumelage"), Title: proximite.T("fr", "Jumelage"), Kind: proximite.ClassicTwinning,
+				Parties: []proximite.Party{{Org: "sainte-elisabeth", Side: proximite.North}, {Org: "sanankoroba", Side: proximite.South}}}
+			if err := db.CreatePartnership(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			// The JSON as the store wrote it before: roles as strings.
+			old := `{"slug":"jumelage","state":"published","title":{"fr":"Jumelage"},"kind":"classic_twinning",` +
+				`"parties":[{"org":"sainte-elisabeth","side":"north","role":"village jumelé","since":"1984"},` +
+				`{"org":"sanankoroba","side":"south"}]}`
+			if _, err := db.SQL().ExecContext(ctx, `UPDATE record_data SET data = $1 WHERE id = $2`, old, p.ID); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			got, err := db.FindPartnership(ctx, "jumelage")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Parties) != 2 || got.Parties[0].Org != "sainte-elisabeth" || got.Parties[0].Role["fr"] != "village jumelé" ||
+				got.Parties[0].Since != "1984" || len(got.Parties[1].Role) != 0 || got.Parties[1].Org != "sanankoroba" {
+				t.Errorf("parties after migration: %+v", got.Parties)
+			}
+		})
+	}
+}

@@ -46,7 +46,7 @@ func fixture(t *testing.T, db *sqlstore.DB) {
 		Title: proximite.T("fr", "Jumelage Sainte-Élisabeth–Sanankoroba", "en", "Sainte-Élisabeth–Sanankoroba twinning"),
 		Kind:  proximite.CooperationTwinning, Form: proximite.Solidarity, Start: "1985",
 		Parties: []proximite.Party{{Org: "sainte-elisabeth", Side: proximite.North}, {Org: "sanankoroba", Side: proximite.South},
-			{Org: "benkadi", Side: proximite.South, Role: "comité local"}},
+			{Org: "benkadi", Side: proximite.South, Role: proximite.T("fr", "comité local")}},
 		Timeline: []proximite.TimelineEvent{{Date: "1985", Kind: proximite.FirstContact, Title: proximite.T("fr", "Premiers contacts")}},
 	}
 	if err := db.CreatePartnership(ctx, p); err != nil {

@@ -42,8 +42,8 @@ func (g *generator) partnership(i int) *proximite.Partnership {
 		LocalPeople: localPeople.pick(g.r),
 		Start:       proximite.Date(fmt.Sprint(ps.start)),
 		Parties: []proximite.Party{
-			{Org: n.slug, Side: proximite.North, Role: "lead"},
-			{Org: s.slug, Side: proximite.South, Role: "partner"},
+			{Org: n.slug, Side: proximite.North, Role: proximite.T("fr", "chef de file", "en", "lead")},
+			{Org: s.slug, Side: proximite.South, Role: proximite.T("fr", "partenaire", "en", "partner")},
 		},
 	}
 	if kind == proximite.ClassicTwinning || kind == proximite.CooperationTwinning {
@@ -54,7 +54,7 @@ func (g *generator) partnership(i int) *proximite.Partnership {
 	if len(g.support) > 0 && chance(g.r, 0.33) {
 		ps.support = pick(g.r, g.support)
 		if ps.support != ps.north {
-			p.Parties = append(p.Parties, proximite.Party{Org: g.orgs[ps.support].slug, Side: proximite.Support, Role: "support"})
+			p.Parties = append(p.Parties, proximite.Party{Org: g.orgs[ps.support].slug, Side: proximite.Support, Role: proximite.T("fr", "appui", "en", "support")})
 		} else {
 			ps.support = -1
 		}

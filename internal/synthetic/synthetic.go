@@ -25,7 +25,7 @@ import (
 // Version changes whenever the records Generate writes for a seed and a
 // size change, so that stored copies of a generated registry (benchmark
 // caches) can tell that they are stale.
-const Version = 1
+const Version = 2
 
 // Saver writes many records in one transaction; *sqlstore.DB is one.
 type Saver interface {

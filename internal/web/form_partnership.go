@@ -29,7 +29,7 @@ var partnershipForm = &recordForm{
 					{name: "org", label: "edit.org", hint: "edit.pick.hint", kind: kPick, pick: proximite.TypeOrganisation, required: true},
 					{name: "side", label: "edit.side", kind: kSelect, required: true,
 						opts: codes("side", true, proximite.North, proximite.South, proximite.Support)},
-					{name: "role", label: "edit.party.role", hint: "edit.party.role.hint", kind: kText},
+					{name: "role", label: "edit.party.role", hint: "edit.party.role.hint", kind: kTexts},
 					{name: "since", label: "edit.since", kind: kDate},
 					{name: "until", label: "edit.until", kind: kDate},
 				}},
@@ -82,7 +82,7 @@ func encodePartnership(rec proximite.Record, l *localizer) url.Values {
 		row := idx("parties", i)
 		v.Set(row+".org", pt.Org)
 		v.Set(row+".side", string(pt.Side))
-		v.Set(row+".role", pt.Role)
+		setText(v, row+".role", pt.Role)
 		v.Set(row+".since", string(pt.Since))
 		v.Set(row+".until", string(pt.Until))
 	}
@@ -104,7 +104,7 @@ func decodePartnership(d *decoder) proximite.Record {
 	}
 	for _, row := range d.rows("parties") {
 		p.Parties = append(p.Parties, proximite.Party{Org: d.pick(row+".org", proximite.TypeOrganisation),
-			Side: proximite.Side(d.str(row + ".side")), Role: d.str(row + ".role"),
+			Side: proximite.Side(d.str(row + ".side")), Role: d.text(row + ".role"),
 			Since: d.date(row + ".since"), Until: d.date(row + ".until")})
 	}
 	for _, row := range d.rows("timeline") {

@@ -32,9 +32,9 @@ type sideView struct {
 
 // partyView is one organisation of a partnership.
 type partyView struct {
-	Name                     proximite.Text
-	URL, Kind, Country, Role string
-	Period                   string
+	Name, Role         proximite.Text
+	URL, Kind, Country string
+	Period             string
 }
 
 // maxPartnershipRecords bounds the projects and visits read in full for
