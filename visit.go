@@ -63,6 +63,9 @@ type Visit struct {
 	People  []Travellers `json:"people,omitempty"`
 	Purpose Text         `json:"purpose,omitempty"`
 	Report  Text         `json:"report,omitempty"`
+	// Event is the slug of the event the delegation went to (a
+	// delegation to the Rencontres), if any.
+	Event string `json:"event,omitempty"`
 	// FromName, ToName and the countries are filled on read.
 	FromName    Text   `json:"from_name,omitempty"`
 	ToName      Text   `json:"to_name,omitempty"`
@@ -108,6 +111,9 @@ func (v *Visit) Validate() error {
 		if w == "" || w == v.From || w == v.To {
 			errs.Add(fmt.Sprintf("with[%d]", i), "name another organisation than the sender and the host")
 		}
+	}
+	if v.Event != "" && !slugRE.MatchString(v.Event) {
+		errs.Add("event", "must be the slug of an event, got %q", v.Event)
 	}
 	if v.Partnership == "" && v.From == "" && v.To == "" {
 		errs.Add("partnership", "name the partnership, or the organisations that sent and received the delegation")

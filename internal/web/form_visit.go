@@ -52,6 +52,11 @@ var visitForm = &recordForm{
 	update: func(ctx context.Context, g *proximite.Guard, rec proximite.Record) error {
 		return g.UpdateVisit(ctx, rec.(*proximite.Visit))
 	},
+	// The event a delegation went to is not in the form yet; an edit
+	// keeps the link.
+	keep: func(old, rec proximite.Record) {
+		rec.(*proximite.Visit).Event = old.(*proximite.Visit).Event
+	},
 	encode: encodeVisit,
 	decode: decodeVisit,
 }
