@@ -22,6 +22,7 @@ const (
 	secProject      section = "project"
 	secVisit        section = "visit"
 	secProgramme    section = "programme"
+	secEvents       section = "events"
 )
 
 // segments are the path segments of the sections, per language.
@@ -33,6 +34,7 @@ var segments = map[section]map[string]string{
 	secProject:      {"fr": "projets", "en": "projects"},
 	secVisit:        {"fr": "missions", "en": "visits"},
 	secProgramme:    {"fr": "programmes", "en": "programmes"},
+	secEvents:       {"fr": "evenements", "en": "events"},
 }
 
 // recordSections lists the sections of record types in display order.
@@ -122,6 +124,7 @@ func (h *Handler) routes() {
 			h.mux.HandleFunc("GET "+path(lang, s, ""), h.with(l, h.list(s.recordType())))
 			h.mux.HandleFunc("GET "+path(lang, s, "")+"/{slug}", h.with(l, h.detail(s.recordType())))
 		}
+		h.eventRoutes(lang, l)
 		h.mux.HandleFunc("GET /"+lang, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/"+lang+"/", http.StatusMovedPermanently)
 		})

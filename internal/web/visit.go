@@ -21,6 +21,7 @@ type visitData struct {
 	People      []peopleView
 	Headcount   string
 	Partnership *recordLink
+	Event       *recordLink // the event the delegation went to
 }
 
 // peopleView is one kind of people in a delegation.
@@ -77,6 +78,10 @@ func (h *Handler) visit(w http.ResponseWriter, r *http.Request, l *localizer) {
 		d.Headcount = l.N("exchanges.people", n)
 	}
 	if d.Partnership, err = h.linkTo(ctx, l, proximite.TypePartnership, v.Partnership); err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	if d.Event, err = h.eventLink(ctx, l, v.Event); err != nil {
 		h.fail(w, r, l, err)
 		return
 	}
