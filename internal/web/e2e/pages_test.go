@@ -31,6 +31,7 @@ var mainPages = []struct {
 	{"visit", "/en/visits/delegation-buckingham-nioro-du-rip-1", 200},
 	{"programme", "/fr/programmes/fcm-partenariats-municipaux", 200},
 	{"list", "/fr/partenariats", 200},
+	{"events", "/fr/evenements", 200},
 	{"not-found", "/fr/nulle-part", 404},
 	{"not-found-en", "/en/partnerships/no-such-twinning", 404},
 }
