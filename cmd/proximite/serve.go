@@ -79,7 +79,7 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 	pages.WithWorkspace(web.Workspace{Accounts: db, Audit: db, Mail: sender, BaseURL: m.Config.BaseURL,
 		Throttle: db, Queue: db})
 	mux := http.NewServeMux()
-	apiHandler := api.New(db, m.Logger).WithTokens(db)
+	apiHandler := api.New(db, m.Logger).WithTokens(db).WithEvents(db)
 	if m.Config.IATIOrgRef != "" || m.Config.IATIOrgName != "" {
 		var name proximite.Text
 		if m.Config.IATIOrgName != "" {

@@ -23,6 +23,7 @@ type Handler struct {
 	// against the policy for the token's owner.
 	guard  *proximite.Guard
 	tokens Tokens
+	events proximite.EventService // nil: no calendar served
 	log    *slog.Logger
 	mux    *http.ServeMux
 	// reporter is the network that reports the IATI export (its

@@ -123,6 +123,7 @@ func openAPIDocument() obj {
 			})}
 	}
 	exportPaths(s, paths)
+	eventPaths(s, paths)
 	writePaths(s, paths)
 	return obj{
 		"openapi": "3.1.0",

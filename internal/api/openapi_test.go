@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
@@ -67,7 +68,14 @@ func demoServer(t *testing.T) *httptest.Server {
 	if err := db.SaveMany(ctx, recs...); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(api.New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	// An event a year ahead, so that the calendar has one upcoming.
+	start := time.Now().UTC().AddDate(1, 0, 0).Truncate(time.Hour)
+	if err := db.CreateEvent(ctx, &proximite.Event{Meta: proximite.Meta{Slug: "forum-rosi", State: proximite.Published},
+		Title: proximite.T("fr", "Forum du ROSI"), Start: start, End: start.Add(3 * time.Hour), Zone: "America/Montreal",
+		Place: proximite.T("fr", "Gatineau"), Organisers: []string{"rosi"}}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api.New(db, slog.New(slog.NewTextHandler(io.Discard, nil))).WithEvents(db))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -140,6 +148,11 @@ var probes = []probe{
 	{"/api/v1/export/projects.json?lines=maybe", "", 400, "application/json"},
 	{"/api/v1/export/projects.geojson?country=ML", "", 200, "application/geo+json"},
 	{"/api/v1/export/projects.csv?langs=fr,EN!", "", 400, "application/json"},
+	{"/api/v1/events", "", 200, "application/json"},
+	{"/api/v1/events?when=past&limit=5", "", 200, "application/json"},
+	{"/api/v1/events?when=someday", "", 400, "application/json"},
+	{"/api/v1/events/forum-rosi", "", 200, "application/json"},
+	{"/api/v1/events/atlantis", "", 404, "application/json"},
 }
 
 // iatiProbe is the IATI export, whose answer depends on another part of
