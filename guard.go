@@ -254,3 +254,54 @@ func (g *Guard) DeleteProgramme(ctx context.Context, n int64) error {
 	}
 	return g.Registry.DeleteProgramme(ctx, n)
 }
+
+// Save writes a record of any type through the guard: a new one (no ID)
+// is created, another replaced.
+func (g *Guard) Save(ctx context.Context, rec Record) error {
+	create := rec.Base().ID == 0
+	switch r := rec.(type) {
+	case *Organisation:
+		if create {
+			return g.CreateOrganisation(ctx, r)
+		}
+		return g.UpdateOrganisation(ctx, r)
+	case *Partnership:
+		if create {
+			return g.CreatePartnership(ctx, r)
+		}
+		return g.UpdatePartnership(ctx, r)
+	case *Project:
+		if create {
+			return g.CreateProject(ctx, r)
+		}
+		return g.UpdateProject(ctx, r)
+	case *Visit:
+		if create {
+			return g.CreateVisit(ctx, r)
+		}
+		return g.UpdateVisit(ctx, r)
+	case *Programme:
+		if create {
+			return g.CreateProgramme(ctx, r)
+		}
+		return g.UpdateProgramme(ctx, r)
+	}
+	return Errorf(EINTERNAL, "not a record: %T", rec)
+}
+
+// Delete removes a record of any type through the guard.
+func (g *Guard) Delete(ctx context.Context, t RecordType, n int64) error {
+	switch t {
+	case TypeOrganisation:
+		return g.DeleteOrganisation(ctx, n)
+	case TypePartnership:
+		return g.DeletePartnership(ctx, n)
+	case TypeProject:
+		return g.DeleteProject(ctx, n)
+	case TypeVisit:
+		return g.DeleteVisit(ctx, n)
+	case TypeProgramme:
+		return g.DeleteProgramme(ctx, n)
+	}
+	return Errorf(ENOTFOUND, "no record type %q", t)
+}

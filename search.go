@@ -168,3 +168,38 @@ func (*Visit) RecordType() RecordType { return TypeVisit }
 
 // RecordType implements Record.
 func (*Programme) RecordType() RecordType { return TypeProgramme }
+
+// NewRecord returns an empty record of a type, to decode or fill.
+func NewRecord(t RecordType) (Record, error) {
+	switch t {
+	case TypeOrganisation:
+		return &Organisation{}, nil
+	case TypePartnership:
+		return &Partnership{}, nil
+	case TypeProject:
+		return &Project{}, nil
+	case TypeVisit:
+		return &Visit{}, nil
+	case TypeProgramme:
+		return &Programme{}, nil
+	}
+	return nil, Errorf(ENOTFOUND, "no record type %q", t)
+}
+
+// Find reads a record of any type, in any state, by ID or slug: the
+// caller decides who may see a draft.
+func Find(ctx context.Context, r Registry, t RecordType, idOrSlug string) (Record, error) {
+	switch t {
+	case TypeOrganisation:
+		return r.FindOrganisation(ctx, idOrSlug)
+	case TypePartnership:
+		return r.FindPartnership(ctx, idOrSlug)
+	case TypeProject:
+		return r.FindProject(ctx, idOrSlug)
+	case TypeVisit:
+		return r.FindVisit(ctx, idOrSlug)
+	case TypeProgramme:
+		return r.FindProgramme(ctx, idOrSlug)
+	}
+	return nil, Errorf(ENOTFOUND, "no record type %q", t)
+}

@@ -100,66 +100,19 @@ func decode(body []byte, rec any) error {
 	return proximite.Errorf(proximite.EINVALID, "%v", err)
 }
 
-// newRecord returns an empty record of a type.
+// newRecord returns an empty record of a type the route has checked.
 func newRecord(t proximite.RecordType) proximite.Record {
-	switch t {
-	case proximite.TypeOrganisation:
-		return &proximite.Organisation{}
-	case proximite.TypePartnership:
-		return &proximite.Partnership{}
-	case proximite.TypeProject:
-		return &proximite.Project{}
-	case proximite.TypeVisit:
-		return &proximite.Visit{}
-	}
-	return &proximite.Programme{}
+	rec, _ := proximite.NewRecord(t)
+	return rec
 }
 
 // save creates a record (no ID) or replaces one, through the guard.
 func (h *Handler) save(ctx context.Context, rec proximite.Record) error {
-	g, create := h.guard, rec.Base().ID == 0
-	switch r := rec.(type) {
-	case *proximite.Organisation:
-		if create {
-			return g.CreateOrganisation(ctx, r)
-		}
-		return g.UpdateOrganisation(ctx, r)
-	case *proximite.Partnership:
-		if create {
-			return g.CreatePartnership(ctx, r)
-		}
-		return g.UpdatePartnership(ctx, r)
-	case *proximite.Project:
-		if create {
-			return g.CreateProject(ctx, r)
-		}
-		return g.UpdateProject(ctx, r)
-	case *proximite.Visit:
-		if create {
-			return g.CreateVisit(ctx, r)
-		}
-		return g.UpdateVisit(ctx, r)
-	case *proximite.Programme:
-		if create {
-			return g.CreateProgramme(ctx, r)
-		}
-		return g.UpdateProgramme(ctx, r)
-	}
-	return proximite.Errorf(proximite.EINTERNAL, "not a record: %T", rec)
+	return h.guard.Save(ctx, rec)
 }
 
 func (h *Handler) delete(ctx context.Context, t proximite.RecordType, id int64) error {
-	switch t {
-	case proximite.TypeOrganisation:
-		return h.guard.DeleteOrganisation(ctx, id)
-	case proximite.TypePartnership:
-		return h.guard.DeletePartnership(ctx, id)
-	case proximite.TypeProject:
-		return h.guard.DeleteProject(ctx, id)
-	case proximite.TypeVisit:
-		return h.guard.DeleteVisit(ctx, id)
-	}
-	return h.guard.DeleteProgramme(ctx, id)
+	return h.guard.Delete(ctx, t, id)
 }
 
 // writeRequest is what every write starts with: the record type of the

@@ -58,7 +58,7 @@ func (d *DB) reindex(ctx context.Context, tx *sql.Tx) error {
 			return w.flush()
 		}
 		for _, s := range batch {
-			rec, err := newRecord(proximite.RecordType(s.typ))
+			rec, err := proximite.NewRecord(proximite.RecordType(s.typ))
 			if err != nil {
 				return fmt.Errorf("record %d: %w", s.id, err)
 			}
@@ -73,21 +73,4 @@ func (d *DB) reindex(ctx context.Context, tx *sql.Tx) error {
 			last = s.id
 		}
 	}
-}
-
-// newRecord returns an empty record of a type, to decode into.
-func newRecord(t proximite.RecordType) (proximite.Record, error) {
-	switch t {
-	case proximite.TypeOrganisation:
-		return &proximite.Organisation{}, nil
-	case proximite.TypePartnership:
-		return &proximite.Partnership{}, nil
-	case proximite.TypeProject:
-		return &proximite.Project{}, nil
-	case proximite.TypeVisit:
-		return &proximite.Visit{}, nil
-	case proximite.TypeProgramme:
-		return &proximite.Programme{}, nil
-	}
-	return nil, fmt.Errorf("unknown record type %q", t)
 }

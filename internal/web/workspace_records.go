@@ -10,37 +10,13 @@ import (
 // findRecord reads a record of any type and state by slug. Reads pass
 // the guard untouched; the pages decide who sees what.
 func (h *Handler) findRecord(ctx context.Context, t proximite.RecordType, slug string) (proximite.Record, error) {
-	switch t {
-	case proximite.TypeOrganisation:
-		return h.reg.FindOrganisation(ctx, slug)
-	case proximite.TypePartnership:
-		return h.reg.FindPartnership(ctx, slug)
-	case proximite.TypeProject:
-		return h.reg.FindProject(ctx, slug)
-	case proximite.TypeVisit:
-		return h.reg.FindVisit(ctx, slug)
-	case proximite.TypeProgramme:
-		return h.reg.FindProgramme(ctx, slug)
-	}
-	return nil, proximite.Errorf(proximite.ENOTFOUND, "no record type %q", t)
+	return proximite.Find(ctx, h.reg, t, slug)
 }
 
 // saveRecord writes a changed record through the guard, which checks the
 // policy for the user the context carries.
 func (h *Handler) saveRecord(ctx context.Context, rec proximite.Record) error {
-	switch r := rec.(type) {
-	case *proximite.Organisation:
-		return h.guard.UpdateOrganisation(ctx, r)
-	case *proximite.Partnership:
-		return h.guard.UpdatePartnership(ctx, r)
-	case *proximite.Project:
-		return h.guard.UpdateProject(ctx, r)
-	case *proximite.Visit:
-		return h.guard.UpdateVisit(ctx, r)
-	case *proximite.Programme:
-		return h.guard.UpdateProgramme(ctx, r)
-	}
-	return proximite.Errorf(proximite.EINVALID, "unknown record %T", rec)
+	return h.guard.Save(ctx, rec)
 }
 
 // recordTitle is the name or title of a record.
