@@ -121,14 +121,7 @@ func TestMigrationRebuildsSearch(t *testing.T) {
 	for _, dialect := range sqltest.Dialects {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
-			db, err := sqlstore.Open(ctx, sqltest.DSN(t, dialect))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := db.MigrateUpTo(ctx, "0002_imports.sql"); err != nil {
-				t.Fatal(err)
-			}
+			db := migratedUpTo(t, dialect, "0002_imports.sql")
 			// A record as the store wrote it before 0003.
 			const updated = 1_600_000_000_000_000
 			stmts := []string{
@@ -244,14 +237,7 @@ func TestMigrationPartyRoles(t *testing.T) {
 	for _, dialect := range sqltest.Dialects {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
-			db, err := sqlstore.Open(ctx, sqltest.DSN(t, dialect))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := db.MigrateUpTo(ctx, "0006_sign_in_throttle.sql"); err != nil {
-				t.Fatal(err)
-			}
+			db := migratedUpTo(t, dialect, "0006_sign_in_throttle.sql")
 			for _, o := range []string{"sainte-elisabeth", "sanankoroba"} {
 				if err := db.CreateOrganisation(ctx, &proximite.Organisation{Meta: meta(o), Name: proximite.T("fr", o),
 					Kind: proximite.Municipality}); err != nil {
@@ -283,4 +269,20 @@ func TestMigrationPartyRoles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// migratedUpTo opens a fresh registry of the dialect with the migrations
+// up to and including last applied, as an earlier version left it.
+func migratedUpTo(t *testing.T, dialect, last string) *sqlstore.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlstore.Open(ctx, sqltest.DSN(t, dialect))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.MigrateUpTo(ctx, last); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
