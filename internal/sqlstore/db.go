@@ -27,6 +27,7 @@ type DB struct {
 	Path string
 	// Now returns the current time; tests replace it for stable output.
 	Now func() time.Time
+	stmts stmtCache
 }
 
 // Open connects to the database named by dsn: "sqlite:FILE" (or a bare
@@ -104,7 +105,10 @@ func (d *DB) Dialect() string { return d.dialect.name() }
 func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes the pool.
-func (d *DB) Close() error { return d.db.Close() }
+func (d *DB) Close() error {
+	d.stmts.close()
+	return d.db.Close()
+}
 
 // FileExists reports whether a SQLite DSN names a file that exists, so
 // that commands which must not create a database can say so.

@@ -73,7 +73,7 @@ func withType(filters map[string][]string, t proximite.RecordType) map[string][]
 // oldest when several share it, or an ENOTFOUND error.
 func (d *DB) LookupKey(ctx context.Context, typ proximite.RecordType, key, value string) (string, error) {
 	var slug string
-	err := d.db.QueryRowContext(ctx, `SELECT r.slug FROM search_terms t JOIN records r ON r.id = t.record_id
+	err := d.queryRow(ctx, `SELECT r.slug FROM search_terms t JOIN records r ON r.id = t.record_id
 		WHERE t.facet = $1 AND t.value = $2 AND r.type = $3 ORDER BY r.id LIMIT 1`, key, value, typ).Scan(&slug)
 	if err != nil {
 		return "", notFound(err, "no %s with %s %q", typ, key, value)

@@ -322,9 +322,9 @@ func (d *DB) load(ctx context.Context, typ proximite.RecordType, idOrSlug string
 	var data string
 	var created, updated int64
 	var state string
-	err := d.db.QueryRowContext(ctx, q+`r.slug = $2`, typ, idOrSlug).Scan(&meta.ID, &state, &data, &created, &updated)
+	err := d.queryRow(ctx, q+`r.slug = $2`, typ, idOrSlug).Scan(&meta.ID, &state, &data, &created, &updated)
 	if id, perr := strconv.ParseInt(idOrSlug, 10, 64); errors.Is(err, sql.ErrNoRows) && perr == nil {
-		err = d.db.QueryRowContext(ctx, q+`r.id = $2`, typ, id).Scan(&meta.ID, &state, &data, &created, &updated)
+		err = d.queryRow(ctx, q+`r.id = $2`, typ, id).Scan(&meta.ID, &state, &data, &created, &updated)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return proximite.Errorf(proximite.ENOTFOUND, "no %s %q", typ, idOrSlug)
@@ -488,7 +488,7 @@ func notFound(err error, format string, args ...any) error {
 // ENOTFOUND error.
 func (d *DB) RecordID(ctx context.Context, typ proximite.RecordType, slug string) (int64, error) {
 	var id int64
-	err := d.db.QueryRowContext(ctx, `SELECT id FROM records WHERE type = $1 AND slug = $2`, typ, slug).Scan(&id)
+	err := d.queryRow(ctx, `SELECT id FROM records WHERE type = $1 AND slug = $2`, typ, slug).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, proximite.Errorf(proximite.ENOTFOUND, "no %s %q", typ, slug)
 	}
