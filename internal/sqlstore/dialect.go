@@ -38,6 +38,15 @@ type dialect interface {
 	// the text query m entirely inside the text index, with the columns
 	// of a candidate (see candidateCols) and its two arguments.
 	candidates(m textQuery, limit int) (string, []any)
+	// lockSender admits one sender of the bulletin's queue where rows
+	// cannot be locked one by one (SQLite), and every sender where they
+	// can; ok is false when another sender holds the queue.
+	lockSender(d *DB) (release func(), ok bool, err error)
+	// claimTx begins the transaction that holds a claimed queue row while
+	// its message is sent, or returns nil where none should be held; and
+	// claimLock ends the query that claims it.
+	claimTx(ctx context.Context, db *sql.DB) (*sql.Tx, error)
+	claimLock() string
 }
 
 // candidateCols are the columns of records r that a search reads for
@@ -212,3 +221,27 @@ func (postgresDialect) match(words []string, n int) (string, string, string, any
 	return ``, fmt.Sprintf(`r.tsv @@ to_tsquery('simple', $%d)`, n),
 		fmt.Sprintf(`-ts_rank(r.tsv, to_tsquery('simple', $%d))`, n), strings.Join(q, " & ")
 }
+
+// On SQLite one process at a time works the bulletin's queue, under a
+// lock on a file beside the database that the system releases when the
+// process ends, even killed. A transaction held during an SMTP
+// conversation would stop every other writer of the file, so the claimed
+// row is read without one: the lock is what keeps it from a second
+// sender, and a row left pending by a killed sender is simply the next.
+func (sqliteDialect) lockSender(d *DB) (func(), bool, error) { return lockFile(d.Path + ".bulletin-lock") }
+
+func (sqliteDialect) claimTx(ctx context.Context, db *sql.DB) (*sql.Tx, error) { return nil, nil }
+
+func (sqliteDialect) claimLock() string { return "" }
+
+// On PostgreSQL every instance may send: each claims one row in a
+// transaction that locks it, skipping the rows that others hold, and
+// commits its outcome. The server releases the lock of a sender whose
+// connection drops, so a killed sender's row is claimed again at once.
+func (postgresDialect) lockSender(d *DB) (func(), bool, error) { return func() {}, true, nil }
+
+func (postgresDialect) claimTx(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
+	return db.BeginTx(ctx, nil)
+}
+
+func (postgresDialect) claimLock() string { return ` FOR UPDATE OF q SKIP LOCKED` }
