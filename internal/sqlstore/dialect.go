@@ -228,7 +228,9 @@ func (postgresDialect) match(words []string, n int) (string, string, string, any
 // conversation would stop every other writer of the file, so the claimed
 // row is read without one: the lock is what keeps it from a second
 // sender, and a row left pending by a killed sender is simply the next.
-func (sqliteDialect) lockSender(d *DB) (func(), bool, error) { return lockFile(d.Path + ".bulletin-lock") }
+func (sqliteDialect) lockSender(d *DB) (func(), bool, error) {
+	return lockFile(d.Path + ".bulletin-lock")
+}
 
 func (sqliteDialect) claimTx(ctx context.Context, db *sql.DB) (*sql.Tx, error) { return nil, nil }
 
