@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 	// The zones of events are named by IANA name; the binary carries the
 	// zone database so that a server without /usr/share/zoneinfo (a
@@ -115,4 +116,51 @@ type EventService interface {
 	ListEvents(ctx context.Context, f EventFilter) ([]*Event, error)
 	CreateEvent(ctx context.Context, e *Event) error
 	UpdateEvent(ctx context.Context, e *Event) error
+	DeleteEvent(ctx context.Context, id int64) error
+}
+
+// EventVisits lists the published visits that went to an event; the
+// storage answers it.
+type EventVisits interface {
+	VisitsToEvent(ctx context.Context, slug string) ([]*Visit, error)
+}
+
+// TypeEvent names events in the audit log and to the policy. It is not
+// one of the RecordTypes: events are not searched with the records.
+const TypeEvent RecordType = "event"
+
+// EventTarget is what the policy needs of an event: its state, and its
+// organisers, who take part in it as the parties in a partnership.
+func EventTarget(e *Event) Target {
+	t := Target{Type: TypeEvent, State: e.State, Orgs: e.Organisers}
+	if t.State == "" {
+		t.State = Draft
+	}
+	return t
+}
+
+// ParseLocal reads a date and a time as a clock in the zone shows them
+// ("2031-10-03T09:00" or "2031-10-03 09:00") and returns the instant. A
+// time that the zone skips when its clocks go forward is refused rather
+// than moved; of the hour that repeats when they go back, the first is
+// taken.
+func ParseLocal(s, zone string) (time.Time, error) {
+	loc, err := time.LoadLocation(zone)
+	if err != nil || zone == "" || zone == "Local" {
+		return time.Time{}, Errorf(EINVALID, "Fuseau horaire inconnu : %q. / Unknown time zone: %q.", zone, zone)
+	}
+	var t time.Time
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05"} {
+		if t, err = time.ParseInLocation(layout, s, loc); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return time.Time{}, Errorf(EINVALID, "Date et heure illisibles : %q (attendu AAAA-MM-JJ HH:MM). / Unreadable date and time: %q (expected YYYY-MM-DD HH:MM).", s, s)
+	}
+	if got := t.Format("2006-01-02 15:04"); got != strings.Replace(s, "T", " ", 1)[:16] {
+		return time.Time{}, Errorf(EINVALID, "%s n'existe pas à %s : les horloges y avancent d'une heure. / %s does not exist in %s: the clocks go forward then.",
+			strings.Replace(s, "T", " ", 1), zone, strings.Replace(s, "T", " ", 1), zone)
+	}
+	return t, nil
 }
