@@ -285,6 +285,11 @@ func (g *Guard) Save(ctx context.Context, rec Record) error {
 			return g.CreateProgramme(ctx, r)
 		}
 		return g.UpdateProgramme(ctx, r)
+	case *Publication:
+		if create {
+			return g.CreatePublication(ctx, r)
+		}
+		return g.UpdatePublication(ctx, r)
 	}
 	return Errorf(EINTERNAL, "not a record: %T", rec)
 }
@@ -302,6 +307,8 @@ func (g *Guard) Delete(ctx context.Context, t RecordType, n int64) error {
 		return g.DeleteVisit(ctx, n)
 	case TypeProgramme:
 		return g.DeleteProgramme(ctx, n)
+	case TypePublication:
+		return g.DeletePublication(ctx, n)
 	}
 	return Errorf(ENOTFOUND, "no record type %q", t)
 }

@@ -58,7 +58,8 @@ func TargetOf(rec Record) Target {
 //   - an editor creates, edits and deletes the organisations,
 //     partnerships, projects and visits in which one of their
 //     organisations takes part, as drafts or submitted for review; never
-//     programmes, which are the network's knowledge of its funders, and
+//     programmes, which are the network's knowledge of its funders, nor
+//     the library's publications, which the coordinators keep, and
 //     never a change into or out of published, nor the deletion of a
 //     published record, which is a withdrawal.
 //
@@ -78,6 +79,9 @@ func Can(u *User, a Action, t Target) error {
 	}
 	if t.Type == TypeProgramme {
 		return Errorf(EFORBIDDEN, "Seule la coordination du réseau modifie les programmes de financement. / Only the network's coordinators change funding programmes.")
+	}
+	if t.Type == TypePublication {
+		return Errorf(EFORBIDDEN, "Seule la coordination du réseau tient la bibliothèque et y dépose des fichiers. / Only the network's coordinators keep the library and upload files to it.")
 	}
 	if a == ActionPublish || (a == ActionDelete && t.State == Published) {
 		return Errorf(EFORBIDDEN, "Seule la coordination publie ou retire une fiche ; soumettez-la pour révision. / Only coordinators publish or withdraw a record; submit it for review.")
@@ -124,7 +128,7 @@ func CanConfirm(u *User, t Target, authors []string) error {
 	if u == nil {
 		return Errorf(EUNAUTHORIZED, "Connectez-vous pour confirmer une fiche. / Sign in to confirm a record.")
 	}
-	if t.Type == TypeOrganisation || t.Type == TypeProgramme {
+	if t.Type == TypeOrganisation || t.Type == TypeProgramme || t.Type == TypePublication {
 		return Errorf(EFORBIDDEN, "Cette fiche n'a pas de partenaire pour la confirmer. / This record has no partner to confirm it.")
 	}
 	for _, o := range t.Orgs {

@@ -15,10 +15,11 @@ const (
 	TypeProject      RecordType = "project"
 	TypeVisit        RecordType = "visit"
 	TypeProgramme    RecordType = "programme"
+	TypePublication  RecordType = "publication"
 )
 
 // RecordTypes lists the types in display order.
-var RecordTypes = []RecordType{TypeOrganisation, TypePartnership, TypeProject, TypeVisit, TypeProgramme}
+var RecordTypes = []RecordType{TypeOrganisation, TypePartnership, TypeProject, TypeVisit, TypeProgramme, TypePublication}
 
 // Valid reports whether t is a known record type.
 func (t RecordType) Valid() bool {
@@ -41,11 +42,15 @@ const (
 	FacetForm            = "form"
 	FacetYear            = "year"
 	FacetDirection       = "direction"
+	// The library's facets: a publication's type and the language of
+	// the document.
+	FacetPubType  = "pub_type"
+	FacetLanguage = "language"
 )
 
 // Facets lists the facets in display order.
 var Facets = []string{FacetType, FacetCountry, FacetSectorCategory, FacetOrgKind, FacetStatus,
-	FacetPartnershipKind, FacetForm, FacetDirection, FacetYear}
+	FacetPartnershipKind, FacetForm, FacetDirection, FacetPubType, FacetLanguage, FacetYear}
 
 // Sort orders of search results.
 const (
@@ -141,6 +146,7 @@ type Registry interface {
 	ProjectService
 	VisitService
 	ProgrammeService
+	PublicationService
 	SearchService
 }
 
@@ -169,6 +175,9 @@ func (*Visit) RecordType() RecordType { return TypeVisit }
 // RecordType implements Record.
 func (*Programme) RecordType() RecordType { return TypeProgramme }
 
+// RecordType implements Record.
+func (*Publication) RecordType() RecordType { return TypePublication }
+
 // NewRecord returns an empty record of a type, to decode or fill.
 func NewRecord(t RecordType) (Record, error) {
 	switch t {
@@ -182,6 +191,8 @@ func NewRecord(t RecordType) (Record, error) {
 		return &Visit{}, nil
 	case TypeProgramme:
 		return &Programme{}, nil
+	case TypePublication:
+		return &Publication{}, nil
 	}
 	return nil, Errorf(ENOTFOUND, "no record type %q", t)
 }
@@ -200,6 +211,8 @@ func Find(ctx context.Context, r Registry, t RecordType, idOrSlug string) (Recor
 		return r.FindVisit(ctx, idOrSlug)
 	case TypeProgramme:
 		return r.FindProgramme(ctx, idOrSlug)
+	case TypePublication:
+		return r.FindPublication(ctx, idOrSlug)
 	}
 	return nil, Errorf(ENOTFOUND, "no record type %q", t)
 }

@@ -36,6 +36,8 @@ func docOf(rec proximite.Record) *doc {
 		return visitDoc(r)
 	case *proximite.Programme:
 		return programmeDoc(r)
+	case *proximite.Publication:
+		return publicationDoc(r)
 	}
 	panic(fmt.Sprintf("not a record type: %T", rec))
 }

@@ -27,7 +27,10 @@ type DB struct {
 	Path string
 	// Now returns the current time; tests replace it for stable output.
 	Now func() time.Time
-	stmts stmtCache
+	// MaxFileSize bounds the files of the library's publications; zero
+	// means proximite.MaxFileSize.
+	MaxFileSize int64
+	stmts       stmtCache
 }
 
 // Open connects to the database named by dsn: "sqlite:FILE" (or a bare

@@ -24,10 +24,14 @@ type doc struct {
 	facets []facet
 	// keys are values a record is looked up by (an IATI identifier, a
 	// folded name), kept with the facets but never counted or shown.
-	keys   []facet
-	refs   []ref
-	body   []string
-	record any
+	keys []facet
+	refs []ref
+	body []string
+	// moreText returns text the record is found by that is not in its
+	// JSON (the words inside a publication's file), read in the
+	// transaction that indexes the record.
+	moreText func(tx *wtx, id int64) ([]string, error)
+	record   any
 	// keepTimes keeps the stored creation and change times, for the
 	// rebuilding of derived data that is not a change to the record.
 	keepTimes bool
@@ -191,6 +195,13 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 	tokens = append(tokens, token("state", string(m.State)))
 	for _, f := range facets {
 		tokens = append(tokens, token(f.name, f.value))
+	}
+	if doc.moreText != nil {
+		more, err := doc.moreText(tx, m.ID)
+		if err != nil {
+			return err
+		}
+		doc.body = append(doc.body, more...)
 	}
 	return d.dialect.indexText(tx, m.ID, searchText(doc), tokens, fresh)
 }
@@ -370,6 +381,9 @@ func (d *DB) remove(ctx context.Context, typ proximite.RecordType, id int64) err
 		}
 		// The audit entry is written in this transaction (see audit.go).
 		if err := d.auditDelete(tx, typ, id); err != nil {
+			return err
+		}
+		if err := tx.exec(`DELETE FROM publication_files WHERE record_id = $1`, id); err != nil {
 			return err
 		}
 		if err := tx.exec(`DELETE FROM record_data WHERE id = $1`, id); err != nil {
