@@ -73,7 +73,12 @@ func compose(m *Message, defaultFrom string, now time.Time) ([]byte, error) {
 	h["To"] = strings.Join(to, ", ")
 	h["Subject"] = mime.QEncoding.Encode("utf-8", m.Subject)
 	h["Date"] = now.Format(time.RFC1123Z)
-	h["Message-Id"] = "<" + randomID() + "@" + domainOf(from) + ">"
+	// A message sent again after a crash keeps the Message-ID its caller
+	// gave it (the bulletin's, one per issue and recipient), so that a
+	// duplicate can be recognised; others get a random one.
+	if h["Message-Id"] == "" {
+		h["Message-Id"] = "<" + randomID() + "@" + domainOf(from) + ">"
+	}
 	h["Mime-Version"] = "1.0"
 	for k, v := range h {
 		if strings.ContainsAny(k+v, "\r\n") {
