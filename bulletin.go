@@ -132,3 +132,56 @@ type Delivery struct {
 	// called exactly once.
 	Finish func(ctx context.Context, state DeliveryState, detail string) error
 }
+
+// SubscriberCount is how many subscribers are in a state in a language.
+type SubscriberCount struct {
+	State SubscriberState
+	Lang  string
+	N     int
+}
+
+// SubscriberImport is one subscriber brought by an import: someone who
+// agreed elsewhere (a paper form, the former mailing tool) on ConsentAt.
+// Line is where they are in the file, for the messages.
+type SubscriberImport struct {
+	Line      int
+	Email     string
+	Lang      string
+	ConsentAt time.Time
+}
+
+// ImportResult says what an import of subscribers did.
+type ImportResult struct {
+	Added int
+	// Kept counts addresses already on the list, left as they were: a
+	// confirmed one stays, and one who left is not subscribed again by an
+	// import, whatever the file says.
+	Kept int
+}
+
+// BulletinService keeps the bulletin's subscribers and issues.
+type BulletinService interface {
+	// Subscribe records a request from the public form and returns the
+	// confirmation token to send, or "" when no message should go.
+	Subscribe(ctx context.Context, email, lang string) (string, error)
+	CheckConfirmation(ctx context.Context, token string) (*Subscriber, error)
+	Confirm(ctx context.Context, token string) (*Subscriber, error)
+	SubscriberByToken(ctx context.Context, token string) (*Subscriber, error)
+	Unsubscribe(ctx context.Context, token string) (*Subscriber, error)
+	CountSubscribers(ctx context.Context) ([]SubscriberCount, error)
+	ListSubscribers(ctx context.Context, limit int) ([]*Subscriber, error)
+	ImportSubscribers(ctx context.Context, rows []SubscriberImport) (ImportResult, error)
+
+	CreateIssue(ctx context.Context, i *Issue) error
+	UpdateIssue(ctx context.Context, i *Issue) error
+	FindIssue(ctx context.Context, number int) (*Issue, error)
+	ListIssues(ctx context.Context, drafts bool) ([]*Issue, error)
+	LastSent(ctx context.Context) (time.Time, error)
+	// QueueIssue sends a draft to every confirmed subscriber, through the
+	// queue; it returns how many messages were queued.
+	QueueIssue(ctx context.Context, number int) (int, error)
+	CountQueue(ctx context.Context, issueID int64) (map[DeliveryState]int, error)
+	// PublishedSince lists the published records of the types that
+	// appeared after a moment, for the proposal of the next issue.
+	PublishedSince(ctx context.Context, since time.Time, types []RecordType, limit int) ([]Hit, error)
+}

@@ -78,9 +78,9 @@ func killAndRestart(t *testing.T, dialect string) {
 	ctx := context.Background()
 	dsn := sqltest.DSN(t, dialect)
 	db := sqltest.OpenDSN(t, dsn)
-	rows := make([]sqlstore.ImportRow, n)
+	rows := make([]proximite.SubscriberImport, n)
 	for i := range rows {
-		rows[i] = sqlstore.ImportRow{Line: i + 2, Email: fmt.Sprintf("abonne%05d@example.org", i), Lang: []string{"fr", "en"}[i%2],
+		rows[i] = proximite.SubscriberImport{Line: i + 2, Email: fmt.Sprintf("abonne%05d@example.org", i), Lang: []string{"fr", "en"}[i%2],
 			ConsentAt: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
 	}
 	if _, err := db.ImportSubscribers(ctx, rows); err != nil {

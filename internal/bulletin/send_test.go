@@ -172,7 +172,7 @@ func TestLeaveWhileQueued(t *testing.T) {
 func TestServerDownKeepsMessage(t *testing.T) {
 	db := sqltest.Open(t, "sqlite")
 	ctx := context.Background()
-	if _, err := db.ImportSubscribers(ctx, []sqlstore.ImportRow{{Line: 2, Email: "a@example.org", Lang: "fr", ConsentAt: time.Now()}}); err != nil {
+	if _, err := db.ImportSubscribers(ctx, []proximite.SubscriberImport{{Line: 2, Email: "a@example.org", Lang: "fr", ConsentAt: time.Now()}}); err != nil {
 		t.Fatal(err)
 	}
 	issue := &proximite.Issue{Subject: proximite.T("fr", "S", "en", "S"), Body: proximite.T("fr", "B", "en", "B")}

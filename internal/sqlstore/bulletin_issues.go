@@ -95,7 +95,7 @@ func (d *DB) FindIssue(ctx context.Context, number int) (*proximite.Issue, error
 	return i, nil
 }
 
-// findIssueByID returns an issue by id, for the sender.
+// FindIssueByID returns an issue by id, for the sender.
 func (d *DB) FindIssueByID(ctx context.Context, id int64) (*proximite.Issue, error) {
 	i, err := scanIssue(d.db.QueryRowContext(ctx, `SELECT `+issueCols+` FROM bulletin_issues WHERE id = $1`, id))
 	if err != nil {
@@ -166,17 +166,14 @@ func (d *DB) QueueIssue(ctx context.Context, number int) (int, error) {
 	return int(n), err
 }
 
-// QueueCount is how many messages of an issue are in each state.
-type QueueCount map[proximite.DeliveryState]int
-
 // CountQueue counts the messages of an issue by state.
-func (d *DB) CountQueue(ctx context.Context, issueID int64) (QueueCount, error) {
+func (d *DB) CountQueue(ctx context.Context, issueID int64) (map[proximite.DeliveryState]int, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT state, count(*) FROM bulletin_queue WHERE issue_id = $1 GROUP BY state`, issueID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := QueueCount{}
+	out := map[proximite.DeliveryState]int{}
 	for rows.Next() {
 		var s string
 		var n int
@@ -224,3 +221,5 @@ func (d *DB) PublishedSince(ctx context.Context, since time.Time, types []proxim
 	}
 	return out, nil
 }
+
+var _ proximite.BulletinService = (*DB)(nil)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"github.com/proximite/proximite"
 )
@@ -12,23 +11,16 @@ import (
 // The coordinators' side of the subscribers: counts, the list, imports
 // and exports.
 
-// SubscriberCount is how many subscribers are in a state in a language.
-type SubscriberCount struct {
-	State proximite.SubscriberState
-	Lang  string
-	N     int
-}
-
 // CountSubscribers counts subscribers by state and language.
-func (d *DB) CountSubscribers(ctx context.Context) ([]SubscriberCount, error) {
+func (d *DB) CountSubscribers(ctx context.Context) ([]proximite.SubscriberCount, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT state, lang, count(*) FROM bulletin_subscribers GROUP BY state, lang ORDER BY state, lang`)
 	if err != nil {
 		return nil, fmt.Errorf("count subscribers: %w", err)
 	}
 	defer rows.Close()
-	var out []SubscriberCount
+	var out []proximite.SubscriberCount
 	for rows.Next() {
-		var c SubscriberCount
+		var c proximite.SubscriberCount
 		var state string
 		if err := rows.Scan(&state, &c.Lang, &c.N); err != nil {
 			return nil, err
@@ -64,29 +56,11 @@ func (d *DB) ListSubscribers(ctx context.Context, limit int) ([]*proximite.Subsc
 	return out, rows.Err()
 }
 
-// ImportRow is one subscriber brought by an import: someone who agreed
-// elsewhere (a paper form, the former mailing tool) on ConsentAt.
-type ImportRow struct {
-	Line      int
-	Email     string
-	Lang      string
-	ConsentAt time.Time
-}
-
-// ImportResult says what an import did.
-type ImportResult struct {
-	Added int
-	// Kept counts addresses already on the list, left as they were: a
-	// confirmed one stays, and one who left is not subscribed again by an
-	// import, whatever the file says.
-	Kept int
-}
-
 // ImportSubscribers adds the rows as confirmed subscribers, all or
 // none: the caller has checked them (see csv parsing in the web
 // package), and the store checks them again.
-func (d *DB) ImportSubscribers(ctx context.Context, rows []ImportRow) (ImportResult, error) {
-	var res ImportResult
+func (d *DB) ImportSubscribers(ctx context.Context, rows []proximite.SubscriberImport) (proximite.ImportResult, error) {
+	var res proximite.ImportResult
 	var errs proximite.ValidationErrors
 	for i := range rows {
 		r := &rows[i]
@@ -108,7 +82,7 @@ func (d *DB) ImportSubscribers(ctx context.Context, rows []ImportRow) (ImportRes
 	}
 	now := micros(d.Now())
 	err := d.accountTx(ctx, func(tx *sql.Tx) error {
-		res = ImportResult{}
+		res = proximite.ImportResult{}
 		for _, r := range rows {
 			out, err := tx.ExecContext(ctx, `INSERT INTO bulletin_subscribers (email, lang, state, source, consent_at, confirmed_at, created_at)
 				VALUES ($1, $2, 'confirmed', 'import', $3, $4, $4) ON CONFLICT (email) DO NOTHING`, r.Email, r.Lang, micros(r.ConsentAt), now)

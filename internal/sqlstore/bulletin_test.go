@@ -113,7 +113,7 @@ func TestBulletinImportAndQueue(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		consent := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
-		_, err := db.ImportSubscribers(ctx, []sqlstore.ImportRow{
+		_, err := db.ImportSubscribers(ctx, []proximite.SubscriberImport{
 			{Line: 2, Email: "un@exemple.org", Lang: "fr", ConsentAt: consent},
 			{Line: 3, Email: "faux", Lang: "fr", ConsentAt: consent},
 			{Line: 4, Email: "deux@exemple.org", Lang: "xx"},
@@ -124,7 +124,7 @@ func TestBulletinImportAndQueue(t *testing.T) {
 		if n, _ := db.ListSubscribers(ctx, 0); len(n) != 0 {
 			t.Fatalf("a refused import wrote %d subscribers", len(n))
 		}
-		res, err := db.ImportSubscribers(ctx, []sqlstore.ImportRow{
+		res, err := db.ImportSubscribers(ctx, []proximite.SubscriberImport{
 			{Line: 2, Email: "un@exemple.org", Lang: "fr", ConsentAt: consent},
 			{Line: 3, Email: "two@example.org", Lang: "en", ConsentAt: consent},
 			{Line: 4, Email: "UN@exemple.org", Lang: "fr", ConsentAt: consent},
