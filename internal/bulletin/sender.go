@@ -15,7 +15,7 @@ import (
 // Queue is what the sender needs of the store.
 type Queue interface {
 	LockSender() (release func(), ok bool, err error)
-	ClaimDelivery(ctx context.Context) (*proximite.Delivery, error)
+	ClaimDelivery(ctx context.Context, after int64) (*proximite.Delivery, error)
 	FindIssueByID(ctx context.Context, id int64) (*proximite.Issue, error)
 }
 
@@ -69,6 +69,9 @@ func (s *Sender) Drain(ctx context.Context) (Stats, error) {
 	}
 	next := time.Now()
 	conn := &connection{mail: s.Mail}
+	// last is the queue row claimed last: a row this drain left pending
+	// after a temporary failure waits for the next drain.
+	var last int64
 	defer conn.close()
 	for {
 		if wait := time.Until(next); wait > 0 {
@@ -83,10 +86,11 @@ func (s *Sender) Drain(ctx context.Context) (Stats, error) {
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
-		d, err := s.Queue.ClaimDelivery(ctx)
+		d, err := s.Queue.ClaimDelivery(ctx, last)
 		if err != nil || d == nil {
 			return st, err
 		}
+		last = d.ID
 		// The outcome is recorded even when ctx ends meanwhile: a message
 		// the server accepted must be marked, or it would go twice.
 		fctx := context.WithoutCancel(ctx)

@@ -23,10 +23,13 @@ const maxAttempts = 5
 // again later. release must be called when the caller stops sending.
 func (d *DB) LockSender() (release func(), ok bool, err error) { return d.dialect.lockSender(d) }
 
-// ClaimDelivery returns the next pending message of the queue, held for
-// the caller until its Finish, or nil when the queue is empty. The caller
-// must hold LockSender.
-func (d *DB) ClaimDelivery(ctx context.Context) (*proximite.Delivery, error) {
+// ClaimDelivery returns the next pending message of the queue after the
+// row after (0 for the first), held for the caller until its Finish, or
+// nil when there is none. A sender passes the ID of the row it claimed
+// last: on PostgreSQL the rows it marked sent stay in the index until the
+// next vacuum, and starting after them spares scanning them again for
+// every message. The caller must hold LockSender.
+func (d *DB) ClaimDelivery(ctx context.Context, after int64) (*proximite.Delivery, error) {
 	key, err := d.bulletinKey(ctx)
 	if err != nil {
 		return nil, err
@@ -57,7 +60,7 @@ func (d *DB) ClaimDelivery(ctx context.Context) (*proximite.Delivery, error) {
 	var state string
 	err = q.QueryRowContext(ctx, `SELECT q.id, q.issue_id, q.attempts, s.id, s.email, s.lang, s.state
 		FROM bulletin_queue q JOIN bulletin_subscribers s ON s.id = q.subscriber_id
-		WHERE q.state = 'pending' ORDER BY q.id LIMIT 1`+d.dialect.claimLock()).
+		WHERE q.state = 'pending' AND q.id > $1 ORDER BY q.id LIMIT 1`+d.dialect.claimLock(), after).
 		Scan(&del.ID, &del.IssueID, &del.Attempts, &s.ID, &s.Email, &s.Lang, &state)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, done(nil)

@@ -163,14 +163,16 @@ func TestBulletinImportAndQueue(t *testing.T) {
 		}
 		defer release()
 		seen := map[string]bool{}
+		var last int64
 		for {
-			d, err := db.ClaimDelivery(ctx)
+			d, err := db.ClaimDelivery(ctx, last)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if d == nil {
 				break
 			}
+			last = d.ID
 			if seen[d.Subscriber.Email] {
 				t.Fatalf("%s claimed twice", d.Subscriber.Email)
 			}

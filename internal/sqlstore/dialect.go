@@ -242,8 +242,23 @@ func (sqliteDialect) claimLock() string { return "" }
 // connection drops, so a killed sender's row is claimed again at once.
 func (postgresDialect) lockSender(d *DB) (func(), bool, error) { return func() {}, true, nil }
 
+// The outcome of a message is committed without waiting for the disk
+// (synchronous_commit off, for this transaction only), as SQLite's
+// synchronous=NORMAL does for every write: a sender killed after its
+// commit loses nothing, since the server has the commit; only a crash of
+// the database server itself could forget the last fraction of a second
+// of outcomes, and those messages would go again rather than be lost.
+// Waiting for the disk at each message made sending ten times slower.
 func (postgresDialect) claimTx(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
-	return db.BeginTx(ctx, nil)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }
 
 func (postgresDialect) claimLock() string { return ` FOR UPDATE OF q SKIP LOCKED` }
