@@ -44,8 +44,36 @@ func publicationDoc(p *proximite.Publication) *doc {
 		d.refs = append(d.refs, ref{rel: "project", typ: proximite.TypeProject, slug: s,
 			field: fmt.Sprintf("projects[%d]", i)})
 	}
+	d.prepare = func(tx *wtx, id int64) error { return fileInfo(tx, id, p) }
 	d.moreText = fileWords
 	return d
+}
+
+// fileInfo copies the description of a publication's stored file into
+// the record, whatever the record said: only AttachFile and RemoveFile
+// change a file, and every other write (a form, the API, a bulk load, a
+// rebuild of the index) keeps the record in step with the table.
+func fileInfo(tx *wtx, id int64, p *proximite.Publication) error {
+	p.File = nil
+	if id == 0 {
+		return nil
+	}
+	var f proximite.FileInfo
+	var uploaded int64
+	var hasText bool
+	err := tx.row(`SELECT name, content_type, size, sha256, pages, uploaded_at, text <> '' FROM publication_files
+		WHERE record_id = $1`, id).Scan(&f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.Pages, &uploaded, &hasText)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	f.Uploaded, f.HasText = fromMicros(uploaded), hasText
+	p.File = &f
+	if p.Link != "" {
+		return proximite.FieldError("link", "a publication has an uploaded file or a link, not both: remove the file or the link")
+	}
+	return nil
 }
 
 // maxFileWords bounds the text of a file that goes into the text index:
@@ -106,19 +134,16 @@ func (d *DB) UpdatePublication(ctx context.Context, p *proximite.Publication) er
 }
 
 func (d *DB) writePublication(ctx context.Context, p *proximite.Publication) error {
-	err := d.write(ctx, func(tx *wtx) error {
-		if p.ID != 0 {
-			old, err := storedPublication(tx, p.ID)
-			if err != nil {
-				return err
-			}
-			p.File = old.File
-		}
-		if err := p.Validate(); err != nil {
-			return err
-		}
-		return d.saveAudited(tx, publicationDoc(p))
-	})
+	// The file is the store's to describe (see fileInfo); Validate sees
+	// the record without it, and fileInfo checks the file beside a link.
+	file := p.File
+	p.File = nil
+	err := p.Validate()
+	p.File = file
+	if err != nil {
+		return err
+	}
+	err = d.write(ctx, func(tx *wtx) error { return d.saveAudited(tx, publicationDoc(p)) })
 	return errorf(err, "save publication %s", p.Slug)
 }
 
@@ -168,8 +193,6 @@ func (d *DB) AttachFile(ctx context.Context, id int64, f proximite.Upload) error
 		return proximite.FieldError("file", "is not a PDF file: its content is not that of a PDF, whatever its name (%s)", cleanFileName(f.Name))
 	}
 	sum := sha256.Sum256(f.Data)
-	info := &proximite.FileInfo{Name: cleanFileName(f.Name), ContentType: "application/pdf", Size: int64(len(f.Data)),
-		SHA256: hex.EncodeToString(sum[:]), Pages: pdf.Pages, Uploaded: d.Now().UTC().Truncate(1e6), HasText: pdf.Text != ""}
 	err = d.write(ctx, func(tx *wtx) error {
 		p, err := storedPublication(tx, id)
 		if err != nil {
@@ -181,11 +204,11 @@ func (d *DB) AttachFile(ctx context.Context, id int64, f proximite.Upload) error
 		if err := tx.exec(`DELETE FROM publication_files WHERE record_id = $1`, id); err != nil {
 			return err
 		}
-		if err := tx.exec(`INSERT INTO publication_files (record_id, data, text) VALUES ($1, $2, $3)`,
-			id, f.Data, pdf.Text); err != nil {
+		if err := tx.exec(`INSERT INTO publication_files (record_id, name, content_type, size, sha256, pages, uploaded_at, data, text)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, id, cleanFileName(f.Name), "application/pdf", len(f.Data),
+			hex.EncodeToString(sum[:]), pdf.Pages, micros(d.Now()), f.Data, pdf.Text); err != nil {
 			return err
 		}
-		p.File = info
 		return d.saveAudited(tx, publicationDoc(p))
 	})
 	return errorf(err, "attach a file to publication %d", id)
@@ -201,7 +224,6 @@ func (d *DB) RemoveFile(ctx context.Context, id int64) error {
 		if err := tx.exec(`DELETE FROM publication_files WHERE record_id = $1`, id); err != nil {
 			return err
 		}
-		p.File = nil
 		return d.saveAudited(tx, publicationDoc(p))
 	})
 	return errorf(err, "remove the file of publication %d", id)

@@ -27,6 +27,10 @@ type doc struct {
 	keys []facet
 	refs []ref
 	body []string
+	// prepare completes the record from what the store keeps beside it
+	// (a publication's file), in the transaction that writes it, before
+	// it is encoded; id is 0 for a new record.
+	prepare func(tx *wtx, id int64) error
 	// moreText returns text the record is found by that is not in its
 	// JSON (the words inside a publication's file), read in the
 	// transaction that indexes the record.
@@ -138,6 +142,11 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		m.UpdatedAt = now
 	}
 
+	if doc.prepare != nil {
+		if err := doc.prepare(tx, m.ID); err != nil {
+			return err
+		}
+	}
 	data, err := json.Marshal(doc.record)
 	if err != nil {
 		return err
