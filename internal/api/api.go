@@ -70,6 +70,7 @@ var collections = map[string]proximite.RecordType{
 	"projects":      proximite.TypeProject,
 	"visits":        proximite.TypeVisit,
 	"programmes":    proximite.TypeProgramme,
+	"publications":  proximite.TypePublication,
 }
 
 // Collection returns the URL plural of a record type.

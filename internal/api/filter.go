@@ -18,7 +18,9 @@ var filterDocs = map[string]string{
 	"partnership_kind": "Kind of partnership.",
 	"form":             "Form of cooperation.",
 	"direction":        "Direction of a visit.",
-	"year":             "Year the record starts.",
+	"year":             "Year the record starts (a publication: the year it was published).",
+	"pub_type":         "Type of a publication of the library.",
+	"language":         "Language code of a publication's document, such as fr or en.",
 	"org":              "Slug of an organisation: the records linked to it.",
 	"partnership":      "Slug of a partnership: the records linked to it.",
 	"programme":        "Slug of a funding programme: the projects it funded.",
@@ -31,6 +33,7 @@ var filterEnums = map[string][]string{
 	"partnership_kind": strs(proximite.PartnershipKinds...),
 	"form":             strs(proximite.Forms...),
 	"direction":        strs(proximite.Directions...),
+	"pub_type":         proximite.PubKinds,
 }
 
 // parameters returns the components/parameters of the OpenAPI document.

@@ -41,13 +41,14 @@ var recordTypes = map[string]reflect.Type{
 	"projects":      reflect.TypeFor[proximite.Project](),
 	"visits":        reflect.TypeFor[proximite.Visit](),
 	"programmes":    reflect.TypeFor[proximite.Programme](),
+	"publications":  reflect.TypeFor[proximite.Publication](),
 }
 
 // relatedTypes lists, per collection, the kinds of linked records a full
 // record comes with (see Handler.record).
 var relatedTypes = map[string][]string{
-	"organisations": {"partnerships", "projects", "visits", "programmes"},
-	"partnerships":  {"projects", "visits"},
+	"organisations": {"partnerships", "projects", "visits", "programmes", "publications"},
+	"partnerships":  {"projects", "visits", "publications"},
 	"programmes":    {"projects"},
 }
 

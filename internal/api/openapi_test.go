@@ -24,6 +24,7 @@ import (
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/api"
 	"github.com/proximite/proximite/internal/demo"
+	"github.com/proximite/proximite/internal/pdftext/pdftest"
 	"github.com/proximite/proximite/internal/sqlstore/sqltest"
 )
 
@@ -65,7 +66,18 @@ func demoServer(t *testing.T) *httptest.Server {
 	for _, v := range data.Visits {
 		recs = append(recs, v)
 	}
+	for _, p := range data.Publications {
+		recs = append(recs, p)
+	}
+	// A publication with a file, so that the file's description is
+	// checked against the document too.
+	withFile := &proximite.Publication{Meta: proximite.Meta{Slug: "guide-avec-fichier", State: proximite.Published},
+		Title: proximite.T("fr", "Guide avec fichier"), Kind: proximite.PubGuide, Language: "fr", Year: 2020}
+	recs = append(recs, withFile)
 	if err := db.SaveMany(ctx, recs...); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AttachFile(ctx, withFile.ID, proximite.Upload{Name: "guide.pdf", Data: pdftest.Make([]string{"Guide"})}); err != nil {
 		t.Fatal(err)
 	}
 	// An event a year ahead, so that the calendar has one upcoming.
@@ -133,6 +145,8 @@ var probes = []probe{
 	{"/api/v1/projects?limit=200", "", 200, "application/json"},
 	{"/api/v1/visits", "", 200, "application/json"},
 	{"/api/v1/programmes", "", 200, "application/json"},
+	{"/api/v1/publications", "", 200, "application/json"},
+	{"/api/v1/search?type=publication&pub_type=report&language=fr", "", 200, "application/json"},
 	{"/api/v1/organisations/nioro-du-rip", "", 200, "application/json"},
 	{"/api/v1/organisations/rosi", "", 200, "application/json"},
 	{"/api/v1/partnerships/jumelage-buckingham-nioro-du-rip", "", 200, "application/json"},
@@ -140,6 +154,8 @@ var probes = []probe{
 	{"/api/v1/projects/nioro-du-rip-obstetrique", "", 200, "application/json"},
 	{"/api/v1/visits/delegation-outaouaise-dakar-2005", "", 200, "application/json"},
 	{"/api/v1/programmes/fcm-partenariats-municipaux", "", 200, "application/json"},
+	{"/api/v1/publications/cooperation-de-proximite-en-question", "", 200, "application/json"},
+	{"/api/v1/publications/guide-avec-fichier", "", 200, "application/json"},
 	{"/api/v1/organisations/atlantis", "", 404, "application/json"},
 	{"/api/v1/export/projects.csv?country=SN", "", 200, "text/csv"},
 	{"/api/v1/export/projects.json", "", 200, "application/json"},
@@ -232,7 +248,7 @@ func TestEveryRouteIsDocumented(t *testing.T) {
 		paths := []string{path}
 		if strings.Contains(path, "{collection}") {
 			paths = nil
-			for _, c := range []string{"organisations", "partnerships", "projects", "visits", "programmes"} {
+			for _, c := range []string{"organisations", "partnerships", "projects", "visits", "programmes", "publications"} {
 				paths = append(paths, strings.Replace(path, "{collection}", c, 1))
 			}
 		}

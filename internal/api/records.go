@@ -34,6 +34,12 @@ func (h *Handler) find(ctx context.Context, t proximite.RecordType, idOrSlug str
 			return nil, nil, err
 		}
 		return v, &v.Meta, nil
+	case proximite.TypePublication:
+		p, err := h.reg.FindPublication(ctx, idOrSlug)
+		if err != nil {
+			return nil, nil, err
+		}
+		return p, &p.Meta, nil
 	default:
 		p, err := h.reg.FindProgramme(ctx, idOrSlug)
 		if err != nil {
@@ -123,10 +129,10 @@ func (h *Handler) record(w http.ResponseWriter, r *http.Request) {
 	switch rec := rec.(type) {
 	case *proximite.Organisation:
 		links, err = h.related(r.Context(), proximite.SearchFilter{Org: rec.Slug},
-			proximite.TypePartnership, proximite.TypeProject, proximite.TypeVisit, proximite.TypeProgramme)
+			proximite.TypePartnership, proximite.TypeProject, proximite.TypeVisit, proximite.TypeProgramme, proximite.TypePublication)
 	case *proximite.Partnership:
 		links, err = h.related(r.Context(), proximite.SearchFilter{Partnership: rec.Slug},
-			proximite.TypeProject, proximite.TypeVisit)
+			proximite.TypeProject, proximite.TypeVisit, proximite.TypePublication)
 	case *proximite.Programme:
 		links, err = h.related(r.Context(), proximite.SearchFilter{Programme: rec.Slug}, proximite.TypeProject)
 	}

@@ -42,6 +42,7 @@ type Data struct {
 	Partnerships  []*proximite.Partnership
 	Projects      []*proximite.Project
 	Visits        []*proximite.Visit
+	Publications  []*proximite.Publication
 }
 
 // Records returns fresh copies of the demonstration records (callers may
@@ -62,6 +63,7 @@ func Records() *Data {
 	d.Partnerships = partnerships()
 	d.Projects = append(append(maliProjects(), nioroProjects()...), otherProjects()...)
 	d.Visits = visits()
+	d.Publications = publications()
 	return d
 }
 

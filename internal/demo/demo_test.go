@@ -34,6 +34,9 @@ func each(d *Data, fn func(typ, slug string, r record, m *proximite.Meta)) {
 	for _, v := range d.Visits {
 		fn("visit", v.Slug, v, &v.Meta)
 	}
+	for _, p := range d.Publications {
+		fn("publication", p.Slug, p, &p.Meta)
+	}
 }
 
 func TestRecordsValidate(t *testing.T) {
@@ -392,6 +395,37 @@ func scramble(v reflect.Value) {
 	case reflect.Bool:
 		if v.CanSet() {
 			v.SetBool(!v.Bool())
+		}
+	}
+}
+
+// The seed document is the first publication of the library, described
+// by its bibliographic facts only: no text of it, no invented author or
+// date, and references that resolve.
+func TestSeedPublication(t *testing.T) {
+	d := Records()
+	if len(d.Publications) == 0 || d.Publications[0].Title["fr"] != Source {
+		t.Fatalf("the first publication is not the seed document: %+v", d.Publications)
+	}
+	p := d.Publications[0]
+	if p.Language != "fr" || p.File != nil || p.Year != 0 || len(p.Authors) != 0 {
+		t.Errorf("facts the seed does not give: %+v", p)
+	}
+	orgs, partnerships := map[string]bool{}, map[string]bool{}
+	for _, o := range d.Organisations {
+		orgs[o.Slug] = true
+	}
+	for _, x := range d.Partnerships {
+		partnerships[x.Slug] = true
+	}
+	for _, s := range p.Organisations {
+		if !orgs[s] {
+			t.Errorf("organisation %q does not resolve", s)
+		}
+	}
+	for _, s := range p.Partnerships {
+		if !partnerships[s] {
+			t.Errorf("partnership %q does not resolve", s)
 		}
 	}
 }

@@ -49,6 +49,9 @@ func Load(ctx context.Context, s Store) (int, error) {
 	for _, v := range data.Visits {
 		recs = append(recs, v)
 	}
+	for _, p := range data.Publications {
+		recs = append(recs, p)
+	}
 	if err := setExistingIDs(ctx, s, recs); err != nil {
 		return 0, err
 	}
