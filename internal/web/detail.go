@@ -19,6 +19,8 @@ func (h *Handler) detail(t proximite.RecordType) pageHandler {
 		return h.project
 	case proximite.TypeVisit:
 		return h.visit
+	case proximite.TypePublication:
+		return h.publication
 	}
 	return h.programme
 }
@@ -78,7 +80,7 @@ type recordMeta struct {
 
 func metaView(l *localizer, t proximite.RecordType, m *proximite.Meta) recordMeta {
 	rm := recordMeta{Confirmed: m.ConfirmedByPartner, Updated: l.Day(m.UpdatedAt), Sources: m.Sources,
-		API: "/api/v1/" + segments[sectionOf(t)]["en"] + "/" + m.Slug}
+		API: apiPath(t) + "/" + m.Slug}
 	if m.LastConfirmed != nil {
 		rm.LastConfirmed = l.Day(*m.LastConfirmed)
 	}

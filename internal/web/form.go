@@ -30,6 +30,9 @@ type recordForm struct {
 	title  func(rec proximite.Record) proximite.Text
 	create func(ctx context.Context, g *proximite.Guard, rec proximite.Record) error
 	update func(ctx context.Context, g *proximite.Guard, rec proximite.Record) error
+	// next is where a saved record leads, when not to its page or the
+	// workspace: a publication to the page of its file.
+	next func(lang, slug string) string
 }
 
 // maxFormBody bounds what a form may post. A text field has its own,
@@ -46,7 +49,7 @@ func newSegment(lang string, t proximite.RecordType) string {
 	switch {
 	case lang == "en":
 		return "new"
-	case t == proximite.TypeVisit:
+	case t == proximite.TypeVisit || t == proximite.TypePublication:
 		return "nouvelle"
 	}
 	return "nouveau"
@@ -204,6 +207,8 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, l *localizer, f *
 	}
 	err := h.store(ctx, f, rec, old == nil)
 	switch code := proximite.ErrorCode(err); {
+	case err == nil && f.next != nil:
+		http.Redirect(w, r, f.next(l.lang, m.Slug), http.StatusSeeOther)
 	case err == nil && m.State == proximite.Published:
 		http.Redirect(w, r, path(l.lang, sectionOf(f.typ), m.Slug), http.StatusSeeOther)
 	case err == nil:

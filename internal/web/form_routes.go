@@ -7,7 +7,7 @@ import (
 )
 
 // forms are the editing forms, one per type of record.
-var forms = []*recordForm{organisationForm, partnershipForm, projectForm, visitForm, programmeForm}
+var forms = []*recordForm{organisationForm, partnershipForm, projectForm, visitForm, programmeForm, publicationForm}
 
 // formRoutes registers, in both languages, the form that creates a record
 // of each type and the one that edits a record:

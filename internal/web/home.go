@@ -61,7 +61,7 @@ func (h *Handler) home(w http.ResponseWriter, r *http.Request, l *localizer) {
 	for _, t := range proximite.RecordTypes {
 		d.Figures = append(d.Figures, figure{Count: counts[t], Label: l.N("count."+string(t), counts[t]),
 			URL: path(l.lang, sectionOf(t), "")})
-		d.API = append(d.API, apiLink{Label: l.T("types." + string(t)), URL: "/api/v1/" + segments[sectionOf(t)]["en"]})
+		d.API = append(d.API, apiLink{Label: l.T("types." + string(t)), URL: apiPath(t)})
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	h.render(w, r, l, http.StatusOK, "home", d)

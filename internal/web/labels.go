@@ -28,6 +28,10 @@ func facetLabel(l *localizer, facet, value string) string {
 		return l.Label("form", value)
 	case proximite.FacetDirection:
 		return l.Label("direction", value)
+	case proximite.FacetPubType:
+		return l.Label("pubkind", value)
+	case proximite.FacetLanguage:
+		return l.Label("langname", value)
 	}
 	return value
 }
@@ -53,6 +57,7 @@ func enumLabels() map[string][]string {
 	for _, d := range proximite.Directions {
 		m["direction"] = append(m["direction"], string(d))
 	}
+	m["pubkind"] = proximite.PubKinds
 	m["localpeople"] = []string{string(proximite.Beneficiaries), string(proximite.Collaborators), string(proximite.Partners)}
 	m["side"] = []string{string(proximite.North), string(proximite.South), string(proximite.Support)}
 	m["event"] = []string{string(proximite.FirstContact), string(proximite.Agreement), string(proximite.Renewal),
@@ -72,7 +77,7 @@ func enumLabels() map[string][]string {
 	m["langname"] = []string{"fr", "en", "es", "pt", "de", "bm", "wo"}
 	m["inlang"] = m["langname"]
 	m["sort"] = []string{proximite.SortRelevance, proximite.SortTitle, proximite.SortRecent, proximite.SortYear}
-	m["nav"] = []string{"home", "search", "organisation", "partnership", "project", "visit", "programme"}
+	m["nav"] = []string{"home", "search", "organisation", "partnership", "project", "visit", "programme", "publication"}
 	for i := 1; i <= 12; i++ {
 		m["month"] = append(m["month"], strconv.Itoa(i))
 	}

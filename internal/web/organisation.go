@@ -23,6 +23,7 @@ type orgData struct {
 	Projects     relatedList
 	Visits       relatedList
 	Programmes   relatedList
+	Publications relatedList
 	Nearby       nearbyView
 }
 
@@ -81,7 +82,8 @@ func (h *Handler) organisation(w http.ResponseWriter, r *http.Request, l *locali
 		dst *relatedList
 		t   proximite.RecordType
 	}{{&d.Partnerships, proximite.TypePartnership}, {&d.Projects, proximite.TypeProject},
-		{&d.Visits, proximite.TypeVisit}, {&d.Programmes, proximite.TypeProgramme}} {
+		{&d.Visits, proximite.TypeVisit}, {&d.Programmes, proximite.TypeProgramme},
+		{&d.Publications, proximite.TypePublication}} {
 		if *rl.dst, err = h.related(ctx, l, by, rl.t); err != nil {
 			h.fail(w, r, l, err)
 			return

@@ -24,6 +24,9 @@ type page struct {
 	Account *navItem
 	// Members loads the area's stylesheet, which public pages do without.
 	Members bool
+	// Bulletin is the path of the bulletin's page when the bulletin is on;
+	// its Atom feed is there with ".atom".
+	Bulletin string
 }
 
 // alternate is the same page in the other language, for the switch and
@@ -67,6 +70,9 @@ func (h *Handler) base(r *http.Request, l *localizer, sec section, slug, query, 
 		p.Nav = append(p.Nav, navItem{Name: l.T("nav." + string(s)), Href: path(l.lang, s, ""), Current: s == sec})
 	}
 	p.Account = h.accountLink(r, l)
+	if h.bulletin != nil {
+		p.Bulletin = path(l.lang, secBulletin, "")
+	}
 	if sec != secHome {
 		p.Crumbs = []crumb{{Name: l.T("nav.home"), Href: path(l.lang, secHome, "")}}
 		if slug != "" {

@@ -161,6 +161,9 @@ func (p searchParams) sortOrder() string {
 		return p.Sort
 	case p.Query != "":
 		return proximite.SortRelevance
+	case p.Fixed == proximite.TypePublication:
+		// The library lists the newest documents first.
+		return proximite.SortYear
 	case p.Fixed != "":
 		return proximite.SortTitle
 	}

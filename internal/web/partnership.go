@@ -20,7 +20,9 @@ type partnershipData struct {
 	Sides       []sideView
 	Timeline    []timelineEvent
 	Projects    relatedList
-	Exchanges   exchanges
+	// Publications are the library's documents about the partnership.
+	Publications relatedList
+	Exchanges    exchanges
 }
 
 // sideView is one side of a partnership with its parties.
@@ -73,6 +75,10 @@ func (h *Handler) partnership(w http.ResponseWriter, r *http.Request, l *localiz
 		Sides: sides(l, p)}
 	by := proximite.SearchFilter{Partnership: p.Slug}
 	if d.Projects, err = h.related(ctx, l, by, proximite.TypeProject); err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	if d.Publications, err = h.related(ctx, l, by, proximite.TypePublication); err != nil {
 		h.fail(w, r, l, err)
 		return
 	}

@@ -22,6 +22,7 @@ const (
 	secProject      section = "project"
 	secVisit        section = "visit"
 	secProgramme    section = "programme"
+	secPublication  section = "publication"
 	secEvents       section = "events"
 )
 
@@ -34,11 +35,12 @@ var segments = map[section]map[string]string{
 	secProject:      {"fr": "projets", "en": "projects"},
 	secVisit:        {"fr": "missions", "en": "visits"},
 	secProgramme:    {"fr": "programmes", "en": "programmes"},
+	secPublication:  {"fr": "bibliotheque", "en": "library"},
 	secEvents:       {"fr": "evenements", "en": "events"},
 }
 
 // recordSections lists the sections of record types in display order.
-var recordSections = []section{secOrganisation, secPartnership, secProject, secVisit, secProgramme}
+var recordSections = []section{secOrganisation, secPartnership, secProject, secVisit, secProgramme, secPublication}
 
 // sectionOf returns the section of a record type.
 func sectionOf(t proximite.RecordType) section { return section(t) }
@@ -125,6 +127,7 @@ func (h *Handler) routes() {
 			h.mux.HandleFunc("GET "+path(lang, s, "")+"/{slug}", h.with(l, h.detail(s.recordType())))
 		}
 		h.eventRoutes(lang, l)
+		h.libraryRoutes(lang, l)
 		h.mux.HandleFunc("GET /"+lang, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/"+lang+"/", http.StatusMovedPermanently)
 		})

@@ -38,6 +38,9 @@ type Handler struct {
 	// ws and guard are set when the members' area is on (WithWorkspace).
 	ws    *Workspace
 	guard *proximite.Guard
+	// maxUpload bounds the files of the library (WithMaxUpload); zero
+	// means proximite.MaxFileSize.
+	maxUpload int64
 	// background counts the work a page starts after answering (the mail
 	// of a password reset), so that tests can wait for it.
 	background sync.WaitGroup

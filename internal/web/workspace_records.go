@@ -32,6 +32,8 @@ func recordTitle(rec proximite.Record) proximite.Text {
 		return r.Title
 	case *proximite.Programme:
 		return r.Name
+	case *proximite.Publication:
+		return r.Title
 	}
 	return nil
 }
