@@ -45,6 +45,10 @@ Commands:
   user add EMAIL --name NAME --role admin|coordinator|editor [--org SLUG] [--lang fr|en]
                     create an account and send it an invitation (one-time link)
   token create EMAIL [--name NAME]  print a personal access token for the API
+  bulletin send     send the bulletin's queue (what serve sends in the background)
+                    and exit; a later run resumes an interrupted one
+  twins load FILE   load the known twinnings (twin_cities.csv, Wikipedia
+                    contributors, CC BY-SA) as a reference layer, replacing it
   backup FILE       write a consistent copy of a SQLite registry to FILE
   restore FILE      replace the SQLite registry with the backup FILE
   version           print the version
@@ -56,6 +60,7 @@ Configuration (flags override the environment):
   PROXIMITE_SMTP_URL   smtp://user:password@host:port; without it mail goes to the outbox
   PROXIMITE_OUTBOX     folder of the outbox (default ./outbox)
   PROXIMITE_MAIL_FROM  sender of the messages (default Proximité <registre@localhost>)
+  PROXIMITE_BULLETIN_RATE  bulletin messages per second (default 10; 0 for no limit)
   PROXIMITE_IATI_ORG_REF   IATI reference of the network reporting the IATI export
   PROXIMITE_IATI_ORG_NAME  its name (default «Réseau Proximité»)
 `
@@ -71,6 +76,9 @@ type Config struct {
 	SMTPURL  string
 	Outbox   string
 	MailFrom string
+	// BulletinRate is the bulletin's messages per second, as written in
+	// PROXIMITE_BULLETIN_RATE; empty for the default (bulletinRate).
+	BulletinRate string
 	// IATIOrgRef and IATIOrgName name the network as the reporting
 	// organisation of the IATI export; empty, the export's defaults.
 	IATIOrgRef  string
@@ -91,6 +99,7 @@ func DefaultConfig() Config {
 		c.BaseURL = "http://" + c.Addr
 	}
 	c.SMTPURL = os.Getenv("PROXIMITE_SMTP_URL")
+	c.BulletinRate = os.Getenv("PROXIMITE_BULLETIN_RATE")
 	c.Outbox = os.Getenv("PROXIMITE_OUTBOX")
 	if c.Outbox == "" {
 		c.Outbox = "outbox"
@@ -143,6 +152,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runToken(ctx, args)
 	case "remind":
 		return m.runRemind(ctx, args)
+	case "bulletin":
+		return m.runBulletin(ctx, args)
+	case "twins":
+		return m.runTwins(ctx, args)
 	case "backup":
 		return m.runBackup(ctx, args)
 	case "restore":

@@ -27,6 +27,9 @@ type Server struct {
 	done     chan error
 	once     sync.Once
 	closeErr error
+	// stopBulletin ends the bulletin's sender, which closes bulletinDone.
+	stopBulletin context.CancelFunc
+	bulletinDone chan struct{}
 }
 
 // URL returns the address the server listens on, as http://host:port.
@@ -42,6 +45,10 @@ func (s *Server) Close() error {
 		if e := <-s.done; e != nil && !errors.Is(e, http.ErrServerClosed) && err == nil {
 			err = e
 		}
+		// A message being sent is finished and recorded before the
+		// database closes.
+		s.stopBulletin()
+		<-s.bulletinDone
 		if e := s.DB.Close(); err == nil {
 			err = e
 		}
@@ -78,6 +85,15 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 	// database, so that several instances serve alike.
 	pages.WithWorkspace(web.Workspace{Accounts: db, Audit: db, Mail: sender, BaseURL: m.Config.BaseURL,
 		Throttle: db, Queue: db})
+	// The bulletin: its pages, and its sender working the queue in the
+	// background, woken when a coordinator sends an issue.
+	bs, err := m.bulletinSender(db, sender)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	bs.Prepare()
+	pages.WithBulletin(web.Bulletin{Store: db, Events: db, Mail: sender, BaseURL: m.Config.BaseURL, Wake: bs.Wake})
 	mux := http.NewServeMux()
 	apiHandler := api.New(db, m.Logger).WithTokens(db).WithEvents(db)
 	if m.Config.IATIOrgRef != "" || m.Config.IATIOrgName != "" {
@@ -107,6 +123,12 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 		IdleTimeout:       2 * time.Minute,
 	}}
 	go func() { s.done <- s.http.Serve(ln) }()
+	bctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s.stopBulletin, s.bulletinDone = stop, make(chan struct{})
+	go func() {
+		defer close(s.bulletinDone)
+		bs.Run(bctx, time.Minute)
+	}()
 	m.Logger.Info("serving", "url", s.URL(), "database", db.Dialect())
 	return s, nil
 }
