@@ -5,12 +5,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -20,8 +19,8 @@ import (
 
 // BenchmarkImport imports the real publisher files (about 1,000
 // activities) into a fresh database per iteration and reports the rate in
-// activities per second and the peak heap in use, sampled every
-// millisecond while the imports run. Run it with
+// activities per second and the peak live heap, sampled every
+// millisecond while the imports run (see peakHeap). Run it with
 //
 //	go test -run '^$' -bench 'Import$' -benchtime 5x ./internal/iati/
 //
@@ -52,7 +51,7 @@ func benchImport(b *testing.B, paths ...string) {
 	ctx := context.Background()
 	var activities int
 	var elapsed time.Duration
-	peak := heapSampler(b)
+	peak := peakHeap(b)
 	for b.Loop() {
 		b.StopTimer()
 		db := sqltest.Open(b, dialect)
@@ -70,7 +69,58 @@ func benchImport(b *testing.B, paths ...string) {
 		}
 	}
 	b.ReportMetric(float64(activities)/elapsed.Seconds(), "activities/s")
-	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(peak())/(1<<20), "peak-live-heap-MB")
+}
+
+// BenchmarkRead measures the reader alone, without the database: every
+// activity of the publisher activity files (an organisation file among
+// them is left out), read from memory, and reports the rate in activities
+// and megabytes per second. Run it with
+//
+//	go test -run '^$' -bench 'Read$' ./internal/iati/
+func BenchmarkRead(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join(sharedDir(b), "publisher-samples", "xml", "*.xml"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no publisher files: %v", err)
+	}
+	var files [][]byte
+	var size int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := readFile(data); err != nil {
+			continue
+		}
+		files = append(files, data)
+		size += int64(len(data))
+	}
+	var activities int
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range files {
+			n, err := readFile(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			activities += n
+		}
+	}
+	b.ReportMetric(float64(activities)/b.Elapsed().Seconds(), "activities/s")
+}
+
+// readFile reads every activity of a file and returns how many there are.
+func readFile(data []byte) (int, error) {
+	r := iati.NewReader(bytes.NewReader(data))
+	for n := 0; ; n++ {
+		if _, err := r.Next(); err == io.EOF {
+			return n, nil
+		} else if err != nil {
+			return n, err
+		}
+	}
 }
 
 // writeSynthetic writes a file of n activities taken in turn from the CAF
@@ -113,37 +163,6 @@ func writeSynthetic(b *testing.B, n int) string {
 		b.Fatal(err)
 	}
 	return path
-}
-
-// heapSampler samples HeapInuse every millisecond until the benchmark
-// ends, and returns a function that stops it and gives the peak.
-func heapSampler(b *testing.B) func() uint64 {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var m runtime.MemStats
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			runtime.ReadMemStats(&m)
-			if m.HeapInuse > peak.Load() {
-				peak.Store(m.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak.Load()
-	}
 }
 
 // sharedDir returns ../shared/iati/activities, or skips when the

@@ -100,7 +100,30 @@ func langCode(s string) string {
 	return s
 }
 
-var dateRE = regexp.MustCompile(`^(\d{4})(-\d{2}(-\d{2})?)?`)
+// datePrefix returns the date at the start of s: YYYY, YYYY-MM or
+// YYYY-MM-DD, the longest there is, or "". It is the regular expression
+// ^\d{4}(-\d{2}(-\d{2})?)? written out, since every date of every
+// activity goes through it.
+func datePrefix(s string) string {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if len(s) < 4 || !digits(s[:4]) {
+		return ""
+	}
+	if len(s) < 7 || s[4] != '-' || !digits(s[5:7]) {
+		return s[:4]
+	}
+	if len(s) < 10 || s[7] != '-' || !digits(s[8:10]) {
+		return s[:7]
+	}
+	return s[:10]
+}
 
 // readDate reads an IATI date: the iso-date attribute, else the element's
 // text, which 1.0x files sometimes used alone. ok is false when something
@@ -121,7 +144,7 @@ func parseDate(s string) (proximite.Date, bool) {
 	if s = strings.TrimSpace(s); s == "" {
 		return "", true
 	}
-	d := proximite.Date(dateRE.FindString(s))
+	d := proximite.Date(datePrefix(s))
 	if d == "" || !d.Valid() {
 		return "", false
 	}

@@ -1,39 +1,30 @@
 package iati
 
 import (
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
-// xmlNamespace is the namespace the "xml" prefix is bound to.
-const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
-
-// token returns the next token. The reader uses the decoder's raw tokens,
-// which skip the work of namespace translation: IATI elements carry no
-// prefix, and a prefixed element is an extension to skip whatever its
-// namespace. The raw tokens do not check that end tags match their start
-// tags, so element and skip check it.
-func (r *Reader) token() (xml.Token, error) { return r.d.RawToken() }
-
-// skip reads up to the end of the element that start opened.
-func (r *Reader) skip(start xml.StartElement) error {
-	stack := []xml.Name{start.Name}
+// skip reads up to the end of the element whose start tag was just read.
+// The scanner does not check that end tags match their start tags, as
+// the decoder's raw tokens did not: element and skip check it.
+func (r *Reader) skip(start *xname) error {
+	stack := append(r.skipped[:0], start)
+	defer func() { r.skipped = stack[:0] }()
 	for len(stack) > 0 {
-		tok, err := r.d.RawToken()
+		r.s.expect = stack[len(stack)-1]
+		tok, err := r.s.next()
 		if err == io.EOF {
 			return io.ErrUnexpectedEOF
 		} else if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, t.Name)
-		case xml.EndElement:
-			if top := stack[len(stack)-1]; t.Name != top {
-				return fmt.Errorf("element <%s> closed by </%s>", qname(top), qname(t.Name))
+		switch tok {
+		case tokStart:
+			stack = append(stack, r.s.name)
+		case tokEnd:
+			if top, t := stack[len(stack)-1], r.s.name; t != top && (t.space != top.space || t.local != top.local) {
+				return fmt.Errorf("element <%s> closed by </%s>", top.qname(), t.qname())
 			}
 			stack = stack[:len(stack)-1]
 		}
@@ -41,25 +32,10 @@ func (r *Reader) skip(start xml.StartElement) error {
 	return nil
 }
 
-func qname(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
+// qname returns the name as the file writes it.
+func (n *xname) qname() string {
+	if n.space == "" {
+		return n.local
 	}
-	return n.Space + ":" + n.Local
-}
-
-// isLang reports whether an attribute is xml:lang, written in any case:
-// the decoder binds "xml" to its namespace, but not "XML".
-func isLang(n xml.Name) bool {
-	return strings.EqualFold(n.Local, "lang") && (n.Space == xmlNamespace || strings.EqualFold(n.Space, "xml"))
-}
-
-// xmlReason returns the decoder's message without its "XML syntax error
-// on line N" prefix, since FileError gives the line.
-func xmlReason(err error) string {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return se.Msg
-	}
-	return err.Error()
+	return n.space + ":" + n.local
 }
