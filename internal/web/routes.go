@@ -24,6 +24,7 @@ const (
 	secProgramme    section = "programme"
 	secPublication  section = "publication"
 	secEvents       section = "events"
+	secBulletin     section = "bulletin"
 )
 
 // segments are the path segments of the sections, per language.
@@ -37,6 +38,7 @@ var segments = map[section]map[string]string{
 	secProgramme:    {"fr": "programmes", "en": "programmes"},
 	secPublication:  {"fr": "bibliotheque", "en": "library"},
 	secEvents:       {"fr": "evenements", "en": "events"},
+	secBulletin:     {"fr": "bulletin", "en": "bulletin"},
 }
 
 // recordSections lists the sections of record types in display order.

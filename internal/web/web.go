@@ -38,6 +38,8 @@ type Handler struct {
 	// ws and guard are set when the members' area is on (WithWorkspace).
 	ws    *Workspace
 	guard *proximite.Guard
+	// bulletin is set when the bulletin is on (WithBulletin).
+	bulletin *Bulletin
 	// maxUpload bounds the files of the library (WithMaxUpload); zero
 	// means proximite.MaxFileSize.
 	maxUpload int64
