@@ -3,6 +3,7 @@ package proximite
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldMap covers the letters that Unicode decomposition would strip to a
@@ -30,6 +31,15 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		// Most text is ASCII: lower it without the tables, which imports
+		// and indexing would otherwise consult for every letter.
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		r = unicode.ToLower(r)
 		if f, ok := foldMap[r]; ok {
 			b.WriteString(f)
