@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/proximite/proximite"
@@ -48,16 +49,53 @@ func docOf(rec proximite.Record) *doc {
 // Bulk loads (the synthetic registry, imports) use it because one
 // transaction per record would spend its time on commits.
 func (d *DB) SaveMany(ctx context.Context, recs ...any) error {
+	b, err := d.PrepareBatch(recs...)
+	if err != nil {
+		return err
+	}
+	return d.SaveBatch(ctx, b)
+}
+
+// Batch is records validated and made ready to write, by PrepareBatch. A
+// bulk load prepares a batch in one goroutine while the database writes
+// the one before in another, so that checking records and writing them
+// use both of a machine's cores. The records must not change between the
+// two steps.
+type Batch struct{ docs []*doc }
+
+// Len returns the number of records in the batch.
+func (b *Batch) Len() int { return len(b.docs) }
+
+// PrepareBatch validates records for SaveBatch, and does ahead of the
+// transaction what does not need it: the folding of their text, and for
+// new records their JSON, with their times of creation set now.
+func (d *DB) PrepareBatch(recs ...any) (*Batch, error) {
 	docs := make([]*doc, len(recs))
+	now := d.Now().UTC().Truncate(1e3)
 	for i, rec := range recs {
 		doc, err := validated(rec)
 		if err != nil {
-			return fmt.Errorf("record %d: %w", i, err)
+			return nil, fmt.Errorf("record %d: %w", i, err)
+		}
+		doc.fold()
+		if m := doc.meta; m.ID == 0 && !doc.keepTimes && doc.prepare == nil {
+			if m.State == "" {
+				m.State = proximite.Draft
+			}
+			m.CreatedAt, m.UpdatedAt = now, now
+			if doc.data, err = json.Marshal(doc.record); err != nil {
+				return nil, fmt.Errorf("record %d: %w", i, err)
+			}
 		}
 		docs[i] = doc
 	}
+	return &Batch{docs: docs}, nil
+}
+
+// SaveBatch writes a prepared batch in one transaction, as SaveMany.
+func (d *DB) SaveBatch(ctx context.Context, b *Batch) error {
 	return d.write(ctx, func(tx *wtx) error {
-		for i, doc := range docs {
+		for i, doc := range b.docs {
 			if err := d.save(tx, doc); err != nil {
 				return fmt.Errorf("record %d (%s %s): %w", i, doc.typ, doc.meta.Slug, err)
 			}

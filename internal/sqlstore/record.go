@@ -39,6 +39,14 @@ type doc struct {
 	// keepTimes keeps the stored creation and change times, for the
 	// rebuilding of derived data that is not a change to the record.
 	keepTimes bool
+	// folded is the searchable text of the record itself, folded ahead of
+	// the transaction by PrepareBatch, and own the number of parts of
+	// body it holds; save adds the titles of referenced records.
+	folded string
+	own    int
+	// data is the JSON of a new record, made ahead of the transaction by
+	// PrepareBatch with its times set then.
+	data []byte
 }
 
 // facet is one value of one facet of a record.
@@ -135,10 +143,10 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		if doc.keepTimes {
 			m.UpdatedAt = fromMicros(updated)
 		}
-	} else {
+	} else if doc.data == nil {
 		m.CreatedAt = now
 	}
-	if !doc.keepTimes {
+	if !doc.keepTimes && (doc.data == nil || !fresh) {
 		m.UpdatedAt = now
 	}
 
@@ -147,9 +155,11 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 			return err
 		}
 	}
-	data, err := json.Marshal(doc.record)
-	if err != nil {
-		return err
+	data := doc.data
+	if data == nil || !fresh {
+		if data, err = json.Marshal(doc.record); err != nil {
+			return err
+		}
 	}
 	title, _ := json.Marshal(doc.title)
 	sortTitle, _ := doc.title.In("fr")
@@ -489,13 +499,28 @@ func splitFacets(s string) []facet {
 
 // searchText is the folded text a record is found by.
 func searchText(doc *doc) string {
+	if doc.own == 0 {
+		doc.fold()
+	}
 	var b strings.Builder
-	b.WriteString(doc.meta.Slug)
-	for _, s := range doc.body {
+	b.WriteString(doc.folded)
+	for _, s := range doc.body[doc.own:] {
+		b.WriteByte(' ')
+		b.WriteString(proximite.Fold(s))
+	}
+	return b.String()
+}
+
+// fold sets the folded text of the record itself (Fold works letter by
+// letter, so folding parts apart gives the same text).
+func (d *doc) fold() {
+	var b strings.Builder
+	b.WriteString(d.meta.Slug)
+	for _, s := range d.body {
 		b.WriteByte(' ')
 		b.WriteString(s)
 	}
-	return proximite.Fold(b.String())
+	d.folded, d.own = proximite.Fold(b.String()), len(d.body)
 }
 
 // notFound turns sql.ErrNoRows into an ENOTFOUND error with the message,
