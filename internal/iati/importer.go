@@ -192,6 +192,9 @@ func (r *run) read(ctx context.Context, path string) error {
 	h := sha256.New()
 	items, stop := readAhead(NewReader(io.TeeReader(f, h)))
 	defer stop()
+	// A batch may be being written when the run stops early; it is waited
+	// for, so that the import's log is completed after it.
+	defer r.wait()
 	for it := range items {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -213,7 +216,10 @@ func (r *run) read(ctx context.Context, path string) error {
 		return err
 	}
 	r.checksum = hex.EncodeToString(h.Sum(nil))
-	return r.flush(ctx)
+	if err := r.flush(ctx); err != nil {
+		return err
+	}
+	return r.wait()
 }
 
 // item is an activity read ahead, or the error that ended the file.

@@ -23,8 +23,9 @@ type orgResolver struct {
 	// refOf holds the IATI reference of organisations met by name, to
 	// refuse a name match between two different references.
 	refOf map[string]string
-	// taken holds the slugs of organisations created but not yet written.
-	taken map[string]bool
+	// taken holds the slugs of organisations created but not yet written:
+	// in the batch being gathered, and in the one being written.
+	taken, written map[string]bool
 }
 
 // maxCache bounds the resolver's memory on files that name a great many
@@ -32,13 +33,26 @@ type orgResolver struct {
 const maxCache = 100_000
 
 func newOrgResolver(db *sqlstore.DB, source string) *orgResolver {
-	r := &orgResolver{db: db, source: source, taken: map[string]bool{}}
+	r := &orgResolver{db: db, source: source, taken: map[string]bool{}, written: map[string]bool{}}
 	r.reset()
 	return r
 }
 
+// reset empties the caches but for the organisations created and not
+// yet written, which the registry cannot answer for yet.
 func (r *orgResolver) reset() {
-	r.byRef, r.byName, r.refOf = map[string]string{}, map[string]string{}, map[string]string{}
+	keep := func(m map[string]string, slugOf func(k, v string) string) map[string]string {
+		out := map[string]string{}
+		for k, v := range m {
+			if s := slugOf(k, v); r.taken[s] || r.written[s] {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	value := func(_, v string) string { return v }
+	r.byRef, r.byName = keep(r.byRef, value), keep(r.byName, value)
+	r.refOf = keep(r.refOf, func(k, _ string) string { return k })
 }
 
 // resolve returns the slug of the organisation o names, and the new
@@ -86,6 +100,14 @@ func (r *orgResolver) lookup(ctx context.Context, cache map[string]string, key, 
 	}
 	cache[value] = slug
 	return slug, nil
+}
+
+// handOver notes that the batch gathered so far is being written: its
+// new slugs stay taken until the next batch is handed over, by when it
+// has been written.
+func (r *orgResolver) handOver() {
+	r.taken, r.written = r.written, r.taken
+	clear(r.taken)
 }
 
 // ref returns the IATI reference of a registry organisation.
@@ -146,7 +168,7 @@ func (r *orgResolver) newSlug(ctx context.Context, name, ref string) (string, er
 		candidates = append(candidates, fmt.Sprintf("%s-%d", base, i))
 	}
 	for _, c := range candidates {
-		free, err := freeSlug(ctx, r.db, proximite.TypeOrganisation, c, r.taken)
+		free, err := freeSlug(ctx, r.db, proximite.TypeOrganisation, c, r.taken, r.written)
 		if err != nil || free {
 			return c, err
 		}
@@ -156,9 +178,11 @@ func (r *orgResolver) newSlug(ctx context.Context, name, ref string) (string, er
 
 // freeSlug reports whether no record of the type has the slug, written or
 // about to be.
-func freeSlug(ctx context.Context, db *sqlstore.DB, typ proximite.RecordType, slug string, taken map[string]bool) (bool, error) {
-	if taken[slug] {
-		return false, nil
+func freeSlug(ctx context.Context, db *sqlstore.DB, typ proximite.RecordType, slug string, taken ...map[string]bool) (bool, error) {
+	for _, t := range taken {
+		if t[slug] {
+			return false, nil
+		}
 	}
 	_, err := db.RecordID(ctx, typ, slug)
 	switch proximite.ErrorCode(err) {

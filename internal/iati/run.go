@@ -26,6 +26,12 @@ type run struct {
 	pending  map[string]bool // identifiers in the batch
 	taken    map[string]bool // project slugs in the batch
 	counts   tally           // what the batch does once written
+	// The batch being written while the next is gathered (see flush):
+	// its identifiers and slugs, and the outcome of its writing.
+	writing      chan error
+	wrotePending map[string]bool
+	wroteTaken   map[string]bool
+	wroteCounts  tally
 	inBatch  int
 	msgs     []sqlstore.ImportMessage
 	size     int64
@@ -41,6 +47,7 @@ func newRun(im *Importer, rep *Report, write, logMsgs bool) *run {
 	source := "IATI file " + filepath.Base(rep.File)
 	return &run{im: im, rep: rep, write: write, logMsgs: logMsgs, source: source,
 		orgs: newOrgResolver(im.DB, source), pending: map[string]bool{}, taken: map[string]bool{},
+		wrotePending: map[string]bool{}, wroteTaken: map[string]bool{},
 		started: time.Now(), lastTick: time.Now()}
 }
 
@@ -100,10 +107,13 @@ func (r *run) message(level string, a *Activity, text string) sqlstore.ImportMes
 // place matches the activity's organisations, finds the project it
 // updates, and adds what must be written to the batch.
 func (r *run) place(ctx context.Context, a *Activity) error {
-	if r.pending[a.Identifier] {
+	if r.pending[a.Identifier] || r.wrotePending[a.Identifier] {
 		// The file repeats an activity: write the batch first, so that the
 		// second one updates the first.
 		if err := r.flush(ctx); err != nil {
+			return err
+		}
+		if err := r.wait(); err != nil {
 			return err
 		}
 	}
@@ -174,7 +184,7 @@ func (r *run) existing(ctx context.Context, id string) (*proximite.Project, erro
 // its hashed form when another project has it.
 func (r *run) projectSlug(ctx context.Context, id string) (string, error) {
 	for _, s := range []string{ProjectSlug(id), hashedSlug(proximite.Slugify(id), id)} {
-		free, err := freeSlug(ctx, r.im.DB, proximite.TypeProject, s, r.taken)
+		free, err := freeSlug(ctx, r.im.DB, proximite.TypeProject, s, r.taken, r.wroteTaken)
 		if err != nil || free {
 			return s, err
 		}
@@ -221,28 +231,79 @@ func bare(pts []proximite.Participant) []proximite.Participant {
 	return out
 }
 
-// flush writes the batch in one transaction, then its messages, and adds
-// its counts to the report.
+// flush hands the batch to a goroutine that writes it in one
+// transaction, then its messages, while the run goes on gathering the
+// next batch: checking and matching activities (and reading the file, in
+// readAhead) then share the machine's cores with the database's writing.
+// One batch at most is being written; flush first waits for the one
+// before, and adds its counts to the report once it is written. The
+// identifiers and slugs of the batch being written are kept, so that
+// the next batch neither takes them again nor misses a repeated
+// activity.
 func (r *run) flush(ctx context.Context) error {
+	if err := r.wait(); err != nil {
+		return err
+	}
+	var batch *sqlstore.Batch
 	if len(r.batch) > 0 {
-		if err := r.im.DB.SaveMany(ctx, r.batch...); err != nil {
+		var err error
+		if batch, err = r.im.DB.PrepareBatch(r.batch...); err != nil {
 			return fmt.Errorf("write a batch of %d records: %w", len(r.batch), err)
 		}
 	}
+	var msgs []sqlstore.ImportMessage
 	if r.logMsgs {
-		if err := r.im.DB.AddImportMessages(ctx, r.rep.ID, r.msgs); err != nil {
-			return fmt.Errorf("log messages: %w", err)
-		}
+		msgs = append(msgs, r.msgs...)
 	}
-	r.rep.Created += r.counts.created
-	r.rep.Updated += r.counts.updated
-	r.rep.Unchanged += r.counts.unchanged
-	r.rep.OrgsCreated += r.counts.orgs
+	done := make(chan error, 1)
+	db, id := r.im.DB, r.rep.ID
+	// A batch handed over is written even if the import is stopped
+	// meanwhile: what was gathered before the stop is kept whole, as when
+	// batches were written in turn.
+	ctx = context.WithoutCancel(ctx)
+	go func() {
+		if batch != nil {
+			if err := db.SaveBatch(ctx, batch); err != nil {
+				done <- fmt.Errorf("write a batch of %d records: %w", batch.Len(), err)
+				return
+			}
+		}
+		if len(msgs) > 0 {
+			if err := db.AddImportMessages(ctx, id, msgs); err != nil {
+				done <- fmt.Errorf("log messages: %w", err)
+				return
+			}
+		}
+		done <- nil
+	}()
+	r.writing, r.wroteCounts = done, r.counts
 	r.counts = tally{}
-	r.batch, r.msgs, r.inBatch = r.batch[:0], r.msgs[:0], 0
+	r.batch, r.msgs, r.inBatch = nil, r.msgs[:0], 0
+	r.pending, r.wrotePending = r.wrotePending, r.pending
+	r.taken, r.wroteTaken = r.wroteTaken, r.taken
 	clear(r.pending)
 	clear(r.taken)
-	clear(r.orgs.taken)
+	r.orgs.handOver()
+	return nil
+}
+
+// wait waits for the batch being written, if any, and adds its counts
+// to the report.
+func (r *run) wait() error {
+	if r.writing == nil {
+		return nil
+	}
+	err := <-r.writing
+	r.writing = nil
+	if err != nil {
+		return err
+	}
+	c := r.wroteCounts
+	r.rep.Created += c.created
+	r.rep.Updated += c.updated
+	r.rep.Unchanged += c.unchanged
+	r.rep.OrgsCreated += c.orgs
+	r.wroteCounts = tally{}
 	return nil
 }
 
