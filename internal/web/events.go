@@ -25,6 +25,7 @@ type eventsData struct {
 // eventView is one event as the page shows it.
 type eventView struct {
 	Slug         string
+	URL          string // the event's page
 	Title        proximite.Text
 	Description  proximite.Text
 	When         string // date and times in the event's zone
@@ -52,6 +53,9 @@ func (h *Handler) eventRoutes(lang string, l *localizer) {
 	}))
 	h.mux.HandleFunc("GET "+path(lang, secEvents, "")+".ics", h.with(l, func(w http.ResponseWriter, r *http.Request, l *localizer) {
 		h.eventsFeed(w, r, l, events)
+	}))
+	h.mux.HandleFunc("GET "+path(lang, secEvents, "")+"/{slug}", h.with(l, func(w http.ResponseWriter, r *http.Request, l *localizer) {
+		h.eventPage(w, r, l, events)
 	}))
 }
 
@@ -91,7 +95,7 @@ func (h *Handler) eventsPage(w http.ResponseWriter, r *http.Request, l *localize
 func (h *Handler) eventView(ctx context.Context, l *localizer, e *proximite.Event) (eventView, error) {
 	loc := e.Location()
 	start, end := e.Start.In(loc), e.End.In(loc)
-	v := eventView{Slug: e.Slug, Title: e.Title, Description: e.Description, Place: e.Place, Online: e.Online,
+	v := eventView{Slug: e.Slug, URL: path(l.lang, secEvents, e.Slug), Title: e.Title, Description: e.Description, Place: e.Place, Online: e.Online,
 		Datetime: start.Format(time.RFC3339), When: l.eventWhen(start, end),
 		Zone: loc.String() + " (" + utcOffset(start) + ")"}
 	for _, slug := range e.Organisers {
@@ -164,7 +168,7 @@ func (h *Handler) eventsFeed(w http.ResponseWriter, r *http.Request, l *localize
 	if i := strings.LastIndexByte(host, ':'); i > 0 && !strings.HasSuffix(host, "]") {
 		host = host[:i]
 	}
-	page := origin(r) + path(l.lang, secEvents, "")
+	site := origin(r)
 	var c icalWriter
 	c.prop("BEGIN", "VCALENDAR")
 	c.prop("VERSION", "2.0")
@@ -194,7 +198,7 @@ func (h *Handler) eventsFeed(w http.ResponseWriter, r *http.Request, l *localize
 		if loc != "" {
 			c.text("LOCATION", loc)
 		}
-		c.prop("URL", page+"#"+e.Slug)
+		c.prop("URL", site+path(l.lang, secEvents, e.Slug))
 		c.prop("END", "VEVENT")
 	}
 	c.prop("END", "VCALENDAR")
@@ -208,7 +212,7 @@ func (h *Handler) eventsFeed(w http.ResponseWriter, r *http.Request, l *localize
 	}
 }
 
-// eventLink links to a published event on the calendar page, or returns
+// eventLink links to a published event's page, or returns
 // nil when there is none to show.
 func (h *Handler) eventLink(ctx context.Context, l *localizer, slug string) (*recordLink, error) {
 	events, ok := h.reg.(proximite.EventService)
@@ -224,5 +228,5 @@ func (h *Handler) eventLink(ctx context.Context, l *localizer, slug string) (*re
 	if e.State != proximite.Published {
 		return nil, nil
 	}
-	return &recordLink{Name: e.Title, URL: path(l.lang, secEvents, "") + "#" + e.Slug}, nil
+	return &recordLink{Name: e.Title, URL: path(l.lang, secEvents, e.Slug)}, nil
 }

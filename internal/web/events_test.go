@@ -65,7 +65,7 @@ func TestEventsPage(t *testing.T) {
 		"du 5 ", "09:00", "17:00", "America/Montreal (UTC−04:00)", "Africa/Bamako (UTC&#43;00:00)",
 		`href="/fr/acteurs/sainte-elisabeth"`, `href="/fr/partenariats/jumelage-sainte-elisabeth-sanankoroba"`,
 		`href="/fr/projets/projet-test-complet"`, `href="https://example.org/atelier"`,
-		`href="/fr/evenements.ics"`, `id="rencontres-test"`)
+		`href="/fr/evenements.ics"`, `id="rencontres-test"`, `href="/fr/evenements/rencontres-test"`)
 	if strings.Contains(fr.Body, "Brouillon secret") || strings.Contains(fr.Body, "organisme-absent") {
 		t.Error("the page shows a draft event or an unknown organiser")
 	}
@@ -127,7 +127,7 @@ func TestEventsFeed(t *testing.T) {
 	for _, want := range []string{"BEGIN:VCALENDAR", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
 		"X-WR-CALNAME:Coopération de proximité — événements", "UID:rencontres-test@example.com",
 		"DTSTART:20261005T130000Z", "DTEND:20261007T210000Z", "SUMMARY:Rencontres d'essai",
-		`LOCATION:Gatineau\, Québec`, "URL:http://example.com/fr/evenements#rencontres-test",
+		`LOCATION:Gatineau\, Québec`, "URL:http://example.com/fr/evenements/rencontres-test",
 		"LOCATION:https://example.org/atelier", "END:VCALENDAR"} {
 		if !has[want] {
 			t.Errorf("feed lacks the line %q", want)
@@ -182,7 +182,7 @@ func TestEventsFeed(t *testing.T) {
 		enHas[l] = true
 	}
 	for _, want := range []string{"SUMMARY:Test gathering", `DESCRIPTION:a\, b\; c\nd`, "SUMMARY:Atelier en ligne",
-		"URL:http://example.com/en/events#rencontres-test"} {
+		"URL:http://example.com/en/events/rencontres-test"} {
 		if !enHas[want] {
 			t.Errorf("English feed lacks %q", want)
 		}
@@ -207,7 +207,7 @@ func TestVisitEventLink(t *testing.T) {
 	ctx := context.Background()
 	l := testSite.loc["en"]
 	link, err := testSite.eventLink(ctx, l, "rencontres-test")
-	if err != nil || link == nil || link.URL != "/en/events#rencontres-test" || link.Name["en"] != "Test gathering" {
+	if err != nil || link == nil || link.URL != "/en/events/rencontres-test" || link.Name["en"] != "Test gathering" {
 		t.Errorf("eventLink(published) = %+v, %v", link, err)
 	}
 	for _, slug := range []string{"brouillon-test", "absent", ""} {

@@ -146,6 +146,10 @@ func (h *Handler) recordName(ctx context.Context, l *localizer, t proximite.Reco
 		if p, err := h.reg.FindProgramme(ctx, slug); err == nil && p.Slug == slug {
 			name = p.Name
 		}
+	case proximite.TypeProject:
+		if p, err := h.reg.FindProject(ctx, slug); err == nil && p.Slug == slug {
+			name = p.Title
+		}
 	}
 	return l.plain(name)
 }

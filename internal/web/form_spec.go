@@ -20,15 +20,16 @@ import (
 type kind int
 
 const (
-	kText   kind = iota // one line of text
-	kTexts              // one line per language: title.fr, title.en
-	kAreas              // a paragraph per language
-	kNumber             // a number, written the French or the English way
-	kDate               // a date of any precision: 1993, 1993-05, 1993-05-12
-	kSelect             // one value from a list
-	kChecks             // several values from a list, under one name
-	kPick               // a record of the registry, by slug or by name
-	kURL                // a web address
+	kText     kind = iota // one line of text
+	kTexts                // one line per language: title.fr, title.en
+	kAreas                // a paragraph per language
+	kNumber               // a number, written the French or the English way
+	kDate                 // a date of any precision: 1993, 1993-05, 1993-05-12
+	kSelect               // one value from a list
+	kChecks               // several values from a list, under one name
+	kPick                 // a record of the registry, by slug or by name
+	kURL                  // a web address
+	kDateTime             // a local date and time: 2031-10-03T09:00
 )
 
 // Size limits of what a form accepts, per input. A longer value is cut
@@ -64,7 +65,7 @@ func (s spec) max() int {
 		return maxProse
 	case kURL:
 		return maxURL
-	case kNumber, kDate:
+	case kNumber, kDate, kDateTime:
 		return maxShort
 	}
 	return maxLine

@@ -230,6 +230,8 @@ func (st *formState) field(prefix string, s spec, rowLabel string, tmpl bool) fi
 		f.Kind = "date"
 	case kURL:
 		f.Kind = "url"
+	case kDateTime:
+		f.Kind = "datetime"
 	case kSelect, kChecks:
 		f.Kind = "select"
 		if s.kind == kChecks {

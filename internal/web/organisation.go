@@ -25,6 +25,7 @@ type orgData struct {
 	Programmes   relatedList
 	Publications relatedList
 	Nearby       nearbyView
+	Events       []eventLinkView // the events it organises
 }
 
 // linkGroup is a kind of link between organisations with its targets:
@@ -65,10 +66,15 @@ func (h *Handler) organisation(w http.ResponseWriter, r *http.Request, l *locali
 		h.fail(w, r, l, err)
 		return
 	}
-	if h.fresh(w, r, l.lang, o.UpdatedAt, linked) {
+	events, eventsChanged, err := h.orgEvents(ctx, l, o.Slug)
+	if err != nil {
+		h.fail(w, r, l, err)
 		return
 	}
-	d := orgData{Org: o, Meta: metaView(l, proximite.TypeOrganisation, &o.Meta), Kind: l.Label("orgkind", string(o.Kind)),
+	if h.fresh(w, r, l.lang, o.UpdatedAt, linked, eventsChanged) {
+		return
+	}
+	d := orgData{Events: events, Org: o, Meta: metaView(l, proximite.TypeOrganisation, &o.Meta), Kind: l.Label("orgkind", string(o.Kind)),
 		Place: place3(o.Locality, o.Subdivision, codelist.Country.Label(o.Country, l.lang)), History: forwardLinks(l, o)}
 	if o.Country != "" {
 		d.CountryURL = path(l.lang, secSearch, "") + "?country=" + o.Country

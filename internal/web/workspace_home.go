@@ -53,6 +53,8 @@ type workspaceData struct {
 	SignOut     string
 	// Accounts links to the accounts page, for those who manage them.
 	Accounts string
+	// Events links to the calendar's events, to create and edit them.
+	Events string
 	// New links to the forms that create records.
 	New []navItem
 }
@@ -88,6 +90,9 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request, l *localizer
 	}
 	if h.ws.Admin != nil && proximite.CanManage(u, proximite.RoleEditor) == nil {
 		d.Accounts = wsPath(l.lang, wsAccounts)
+	}
+	if _, ok := h.reg.(proximite.EventService); ok {
+		d.Events = wsPath(l.lang, wsEvents)
 	}
 	if done := r.URL.Query().Get("fait"); done != "" {
 		if msg, ok := l.msg["ws.done."+done]; ok {

@@ -20,6 +20,7 @@ const (
 	wsInvitation wsPage = "invitation" // the link of an invitation: choose a password
 	wsReset      wsPage = "reset"      // the link of a reset: choose a new password
 	wsAccounts   wsPage = "accounts"   // coordinators: the accounts, inviting and changing them
+	wsEvents     wsPage = "events"     // the calendar's events in every state, to edit
 )
 
 // wsPaths are the paths of the area's pages per language. The links sent
@@ -35,6 +36,7 @@ var wsPaths = map[wsPage]map[string]string{
 	wsInvitation: {"fr": "/compte/invitation", "en": "/account/invitation"},
 	wsReset:      {"fr": "/compte/nouveau-mot-de-passe", "en": "/account/new-password"},
 	wsAccounts:   {"fr": "/fr/mon-espace/comptes", "en": "/en/my-workspace/accounts"},
+	wsEvents:     {"fr": "/fr/mon-espace/evenements", "en": "/en/my-workspace/events"},
 }
 
 // historySegment ends the path of a record's history page:
@@ -81,6 +83,7 @@ func (h *Handler) workspaceRoutes() {
 			h.mux.HandleFunc("GET "+path(lang, s, "")+"/{slug}/"+historySegment[lang], h.page(l, h.history(s.recordType())))
 		}
 		h.accountRoutes(lang, l)
+		h.eventFormRoutes(lang, l)
 	}
 }
 
