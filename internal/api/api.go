@@ -24,6 +24,8 @@ type Handler struct {
 	guard  *proximite.Guard
 	tokens Tokens
 	events proximite.EventService // nil: no calendar served
+	// eventGuard is the calendar as writes reach it.
+	eventGuard *proximite.EventGuard
 	log    *slog.Logger
 	mux    *http.ServeMux
 	// reporter is the network that reports the IATI export (its
