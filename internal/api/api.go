@@ -26,8 +26,8 @@ type Handler struct {
 	events proximite.EventService // nil: no calendar served
 	// eventGuard is the calendar as writes reach it.
 	eventGuard *proximite.EventGuard
-	log    *slog.Logger
-	mux    *http.ServeMux
+	log        *slog.Logger
+	mux        *http.ServeMux
 	// reporter is the network that reports the IATI export (its
 	// reference and name); empty, the export's defaults.
 	reporter iati.Options
