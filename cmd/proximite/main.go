@@ -47,6 +47,8 @@ Commands:
   token create EMAIL [--name NAME]  print a personal access token for the API
   bulletin send     send the bulletin's queue (what serve sends in the background)
                     and exit; a later run resumes an interrupted one
+  twins load FILE   load the known twinnings (twin_cities.csv, Wikipedia
+                    contributors, CC BY-SA) as a reference layer, replacing it
   backup FILE       write a consistent copy of a SQLite registry to FILE
   restore FILE      replace the SQLite registry with the backup FILE
   version           print the version
@@ -152,6 +154,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runRemind(ctx, args)
 	case "bulletin":
 		return m.runBulletin(ctx, args)
+	case "twins":
+		return m.runTwins(ctx, args)
 	case "backup":
 		return m.runBackup(ctx, args)
 	case "restore":

@@ -15,6 +15,9 @@ const (
 	KeyIATIRef = "@iati_ref" // an organisation's IATI reference
 	KeyName    = "@name"     // an organisation's name, folded, in any language
 	KeyIATIID  = "@iati_id"  // a project's IATI activity identifier
+	// KeyLocality is an organisation's country and locality, folded:
+	// "CA/gatineau", for the organisations of one town (synergies.go).
+	KeyLocality = "@locality"
 )
 
 func organisationDoc(o *proximite.Organisation) *doc {
@@ -30,6 +33,9 @@ func organisationDoc(o *proximite.Organisation) *doc {
 		d.keys = append(d.keys, facet{KeyName, proximite.Fold(n)})
 	}
 	d.add(proximite.FacetCountry, o.Country)
+	if k := localityKey(o.Country, o.Locality); k != "" {
+		d.keys = append(d.keys, facet{KeyLocality, k})
+	}
 	d.text(o.Name, o.Description)
 	d.body = append(d.body, o.Acronym, o.Locality, o.Subdivision, o.IATIRef)
 	d.body = append(d.body, countryNames(o.Country)...)
