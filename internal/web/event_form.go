@@ -62,9 +62,11 @@ var eventZones = []struct{ group, zone string }{
 	{"other", "UTC"},
 }
 
-// zoneChoices lists the zones by region, each with its offset now.
+// zoneChoices lists the zones by region, each with its offset now,
+// after an empty choice: a zone picked for the person would put an event
+// in Dakar at Montreal's hours without a word.
 func zoneChoices(l *localizer) []choiceGroup {
-	var out []choiceGroup
+	out := []choiceGroup{{Options: []choice{{Value: "", Label: l.T("edit.choose")}}}}
 	now := time.Now()
 	for _, z := range eventZones {
 		if len(out) == 0 || out[len(out)-1].Label != l.T("evt.zones."+z.group) {
