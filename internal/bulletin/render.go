@@ -8,6 +8,7 @@ package bulletin
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -19,28 +20,26 @@ import (
 
 var linkRE = regexp.MustCompile(`https?://[^\s<>"]+[^\s<>".,;:!?)\]]`)
 
-// HTML renders a body as HTML (without the page around it).
-func HTML(body string) string {
+// HTML renders a body as HTML (without the page around it), its
+// headings at level 2, under the subject's.
+func HTML(body string) string { return HTMLAt(body, 2) }
+
+// HTMLAt renders a body with its headings at a level, for a page where
+// the body sits deeper (the workspace's preview).
+func HTMLAt(body string, level int) string {
+	h := "h" + strconv.Itoa(min(max(level, 1), 6))
 	var b strings.Builder
 	for _, block := range blocks(body) {
 		lines := strings.Split(block, "\n")
 		switch {
 		case strings.HasPrefix(lines[0], "## ") && len(lines) == 1:
-			b.WriteString("<h2>" + inline(strings.TrimPrefix(lines[0], "## ")) + "</h2>\n")
+			b.WriteString("<" + h + ">" + inline(strings.TrimPrefix(lines[0], "## ")) + "</" + h + ">\n")
 		case isList(lines):
 			b.WriteString("<ul>\n")
-			for i, l := range lines {
-				if item, ok := strings.CutPrefix(l, "- "); ok {
-					if i > 0 {
-						b.WriteString("</li>\n")
-					}
-					b.WriteString("<li>" + inline(item))
-				} else {
-					// A continuation line of the item above.
-					b.WriteString("<br>" + inline(strings.TrimSpace(l)))
-				}
+			for _, item := range listItems(lines) {
+				b.WriteString("<li>" + listItem(item) + "</li>\n")
 			}
-			b.WriteString("</li>\n</ul>\n")
+			b.WriteString("</ul>\n")
 		default:
 			for i, l := range lines {
 				lines[i] = inline(l)
@@ -64,6 +63,34 @@ func blocks(body string) []string {
 }
 
 func isList(lines []string) bool { return strings.HasPrefix(lines[0], "- ") }
+
+// listItems groups a list's lines by item: a line starting with "- "
+// opens one, the lines after it continue it.
+func listItems(lines []string) [][]string {
+	var items [][]string
+	for _, l := range lines {
+		if item, ok := strings.CutPrefix(l, "- "); ok || len(items) == 0 {
+			items = append(items, []string{item})
+		} else {
+			items[len(items)-1] = append(items[len(items)-1], strings.TrimSpace(l))
+		}
+	}
+	return items
+}
+
+// listItem renders an item; one whose only continuation is an address,
+// as the proposals write a record, becomes its title linked.
+func listItem(lines []string) string {
+	if len(lines) == 2 {
+		if u := lines[1]; linkRE.FindString(u) == u {
+			return `<a href="` + html.EscapeString(u) + `">` + html.EscapeString(lines[0]) + `</a>`
+		}
+	}
+	for i, l := range lines {
+		lines[i] = inline(l)
+	}
+	return strings.Join(lines, "<br>")
+}
 
 // inline escapes a line and turns its addresses into links.
 func inline(s string) string {

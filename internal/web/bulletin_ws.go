@@ -270,7 +270,7 @@ func (h *Handler) issueEditData(r *http.Request, l *localizer, i *proximite.Issu
 		subject, _ := i.Subject.In(lang)
 		body, _ := i.Body.In(lang)
 		d.Previews = append(d.Previews, issuePreview{Lang: lang, Name: l.T("bulletin.lang." + lang), Subject: subject,
-			HTML: template.HTML(bulletin.HTML(body)), Text: text})
+			HTML: template.HTML(bulletin.HTMLAt(body, 5)), Text: text})
 	}
 	ctx := r.Context()
 	if d.Sent {

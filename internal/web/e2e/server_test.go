@@ -62,7 +62,8 @@ func buildProgram(dir string) (string, error) {
 // startProgram runs `proximite serve` on a fresh database in dir, on a port
 // the system picks, and returns once the program has said where it listens
 // and answered /healthz. A fresh database loads the demonstration registry.
-func startProgram(bin, dir string) (*program, error) {
+// env adds NAME=VALUE settings to the test's environment.
+func startProgram(bin, dir string, env ...string) (*program, error) {
 	p := &program{
 		output: &watchWriter{prefix: "Proximité: ", found: make(chan string, 1)},
 		exited: make(chan struct{}),
@@ -70,6 +71,7 @@ func startProgram(bin, dir string) (*program, error) {
 	p.cmd = exec.Command(bin, "serve",
 		"-database", "sqlite:"+filepath.Join(dir, "e2e.db"),
 		"-addr", "127.0.0.1:0")
+	p.cmd.Env = append(os.Environ(), env...)
 	p.cmd.Stdout = p.output
 	p.cmd.Stderr = p.output
 	dieWithParent(p.cmd)
