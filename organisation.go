@@ -88,7 +88,11 @@ type Organisation struct {
 	Country     string  `json:"country,omitempty"` // ISO 3166-1 alpha-2
 	Subdivision string  `json:"subdivision,omitempty"`
 	Locality    string  `json:"locality,omitempty"`
-	Point       *Point  `json:"point,omitempty"`
+	// Region is the administrative region the organisation is in, a code
+	// of Regions ("outaouais"): what a region's territory report and the
+	// statistics' territory filter gather.
+	Region string `json:"region,omitempty"`
+	Point  *Point `json:"point,omitempty"`
 	// Population applies to local governments; PopulationYear says when it
 	// was counted, since the seed's figures date from different years.
 	Population     int       `json:"population,omitempty"`
@@ -112,6 +116,13 @@ func (o *Organisation) Validate() error {
 	}
 	if o.Country != "" && !validCountry(o.Country) {
 		errs.Add("country", "unknown country code %q", o.Country)
+	}
+	if o.Region != "" {
+		if r, ok := FindRegion(o.Region); !ok {
+			errs.Add("region", "unknown region %q", o.Region)
+		} else if o.Country != "" && o.Country != r.Country {
+			errs.Add("region", "the region %q is not in the country %q", o.Region, o.Country)
+		}
 	}
 	o.Point.validate("point", &errs)
 	if o.Population < 0 {

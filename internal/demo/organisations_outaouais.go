@@ -11,6 +11,10 @@ import proximite "github.com/proximite/proximite"
 // Table-jeunesse, the CEGEP, the CJE-O and the Ville de Gatineau; the UQO
 // went to Dakar 2005 with the regional delegation but is not in that list,
 // so it has no member_of link.
+//
+// All of them are in the Outaouais region: ROSI is the Outaouais network
+// and the seed places its members, the UQO with the Observatoire and its
+// research centres, and Buckingham ("Buckingham dans l'Outaouais") there.
 func outaouaisOrganisations() []*proximite.Organisation {
 	return []*proximite.Organisation{
 		{
@@ -20,6 +24,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Network,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Regroupement volontaire qui veut améliorer le réseautage des personnes et des organisations engagées dans des actions de solidarité internationale menées en Outaouais. Espace d'échange d'informations et de débat sur les enjeux et stratégies en développement international, dispositif de promotion et de sensibilisation à la solidarité Nord-Sud et à l'économie sociale et solidaire. Né en 2002 dans la mouvance des Rencontres de globalisation des solidarités, à l'initiative de la Chaire de recherche du Canada en développement des collectivités, pour assurer la présence d'une délégation régionale à Dakar 2005. Parmi ses actions : un registre des actions menées en Outaouais en matière de solidarité internationale, un argumentaire et une politique régionale de solidarité internationale.",
 				"en", "A voluntary grouping that wants to improve the networking of the people and organisations engaged in international solidarity actions in the Outaouais. A space for sharing information and debating the issues and strategies of international development, and a means of promoting and raising awareness of North–South solidarity and of the social and solidarity economy. Created in 2002 in the wake of the Meetings on the Globalisation of Solidarity, on the initiative of the Canada Research Chair in Community Development, to send a regional delegation to Dakar 2005. Among its actions: a registry of the international solidarity actions carried out in the Outaouais, and an argument and a regional policy for international solidarity."),
@@ -32,6 +37,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Academic,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Représentée au ROSI. Partenaire de l'Observatoire en économie sociale, en développement régional et en organisation communautaire, et l'un des artisans qui ont fait du développement des communautés une priorité de formation et de recherche à l'UQO.",
 				"en", "Represented in ROSI. A partner of the Observatory on the social economy, regional development and community organising, and one of those who made community development a teaching and research priority at the UQO."),
@@ -44,6 +50,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Academic,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Représentée au ROSI, qu'elle a fait naître en 2002 ; membre fondateur du GESQ ; partenaire de l'Observatoire, dont l'axe coopération et économie sociale est sous la responsabilité de Louis Favreau (CRDC et ARUC).",
 				"en", "Represented in ROSI, which it started in 2002; a founding member of the GESQ; a partner of the Observatory, whose cooperation and social economy axis is led by Louis Favreau (CRDC and ARUC)."),
@@ -58,6 +65,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.CommunityGroup,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T("fr", "Organisation représentée au ROSI.", "en", "An organisation represented in ROSI."),
 			Links:       []proximite.OrgLink{memberOfROSI()},
 		},
@@ -67,6 +75,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Academic,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Collège représenté au ROSI, qui s'implique directement dans la solidarité internationale ; membre de la délégation outaouaise à Dakar 2005.",
 				"en", "A college represented in ROSI and directly involved in international solidarity; part of the Outaouais delegation to Dakar 2005."),
@@ -79,6 +88,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.CommunityGroup,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Petite organisation civile dont les actions de solidarité internationale prolongent un mandat de nature locale et se réalisent souvent sur une base volontaire. Représentée au ROSI ; membre de la délégation outaouaise à Dakar 2005.",
 				"en", "A small civil organisation whose international solidarity actions extend a local mandate and are often carried out by volunteers. Represented in ROSI; part of the Outaouais delegation to Dakar 2005."),
@@ -90,6 +100,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Municipality,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Locality:    "Gatineau",
 			Point:       at(45.48, -75.70),
 			Description: proximite.T(
@@ -104,6 +115,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Academic,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Abrite les locaux et le personnel de l'Observatoire. Grâce à l'ARUC-ISDC, à la CRDC, au CÉRIS et au CRDT, le développement des communautés y est devenu une priorité de formation et de recherche : maîtrise en travail social avec volet en développement local, maîtrise en développement régional, doctorat en sciences sociales appliquées. Membre de la délégation outaouaise à Dakar 2005.",
 				"en", "Houses the Observatory's offices and staff. Thanks to the ARUC-ISDC, the CRDC, the CÉRIS and the CRDT, community development has become a teaching and research priority there: a master's in social work with a local development stream, a master's in regional development and a doctorate in applied social sciences. Part of the Outaouais delegation to Dakar 2005."),
@@ -115,6 +127,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Academic,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Centre de recherche partenaire de l'Observatoire en économie sociale, en développement régional et en organisation communautaire.",
 				"en", "A research centre, partner of the Observatory on the social economy, regional development and community organising."),
@@ -126,6 +139,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Academic,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Centre de recherche de l'UQO, partenaire de l'Observatoire, dont l'axe développement local et régional est sous la responsabilité de Martin Robitaille (ARUC et CRDT-UQO).",
 				"en", "A research centre of the UQO and a partner of the Observatory, whose local and regional development axis is led by Martin Robitaille (ARUC and CRDT-UQO)."),
@@ -137,6 +151,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Academic,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Description: proximite.T(
 				"fr", "Portail né en 2002 pour diffuser l'information sur les pratiques innovatrices des communautés locales en économie sociale et en développement régional. Son bulletin est expédié à plus de 2 300 membres, environ 4 000 internautes visitent le site chaque mois et près de 300 publications y sont offertes en téléchargement gratuit. Ses locaux et son personnel sont à l'UQO.",
 				"en", "A portal created in 2002 to spread information about the innovative practices of local communities in the social economy and regional development. Its bulletin goes to more than 2,300 members, about 4,000 people visit the site each month, and nearly 300 publications can be downloaded free of charge. Its offices and staff are at the UQO."),
@@ -151,6 +166,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.Municipality,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Locality:    "Buckingham",
 			Point:       at(45.59, -75.42),
 			Population:  10000,
@@ -167,6 +183,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.PublicService,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Locality:    "Buckingham",
 			Description: proximite.T(
 				"fr", "Des intervenants du CLSC se sont rendus à Nioro du Rip pour concevoir un programme en obstétrique.",
@@ -178,6 +195,7 @@ func outaouaisOrganisations() []*proximite.Organisation {
 			Kind:        proximite.PublicService,
 			Country:     "CA",
 			Subdivision: "QC",
+			Region:      "outaouais",
 			Locality:    "Buckingham",
 			Description: proximite.T(
 				"fr", "Des intervenants du centre hospitalier se sont rendus à Nioro du Rip pour concevoir un programme en obstétrique.",

@@ -33,6 +33,7 @@ func organisationDoc(o *proximite.Organisation) *doc {
 		d.keys = append(d.keys, facet{KeyName, proximite.Fold(n)})
 	}
 	d.add(proximite.FacetCountry, o.Country)
+	d.keys = append(d.keys, territoryKeys(o)...)
 	if k := localityKey(o.Country, o.Locality); k != "" {
 		d.keys = append(d.keys, facet{KeyLocality, k})
 	}

@@ -14,6 +14,7 @@ func projectDoc(p *proximite.Project) *doc {
 	}
 	d := &doc{typ: proximite.TypeProject, meta: &p.Meta, title: p.Title, year: p.Start().Year(), record: p}
 	d.add(proximite.FacetStatus, p.Status)
+	d.amounts = projectAmounts(p)
 	if p.IATIIdentifier != "" {
 		d.keys = append(d.keys, facet{KeyIATIID, p.IATIIdentifier})
 	}

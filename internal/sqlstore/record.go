@@ -27,6 +27,8 @@ type doc struct {
 	keys []facet
 	refs []ref
 	body []string
+	// amounts are the record's sums for the statistics (amounts.go).
+	amounts []amount
 	// prepare completes the record from what the store keeps beside it
 	// (a publication's file), in the transaction that writes it, before
 	// it is encoded; id is 0 for a new record.
@@ -191,6 +193,9 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 	}
 	tx.remember(doc.typ, m.Slug, target{id: m.ID, title: doc.title, facets: facets})
 	if err := replaceTerms(tx, doc.typ, m.ID, !fresh, oldPublished, m.State == proximite.Published, facets, doc.keys); err != nil {
+		return err
+	}
+	if err := replaceAmounts(tx, doc.typ, m.ID, !fresh, oldPublished, m.State == proximite.Published, doc.amounts); err != nil {
 		return err
 	}
 	if !fresh {
@@ -393,6 +398,9 @@ func (d *DB) remove(ctx context.Context, typ proximite.RecordType, id int64) err
 			return proximite.Errorf(proximite.ECONFLICT, "this %s is referred to by %d other records; remove those links first", typ, n)
 		}
 		if err := replaceTerms(tx, typ, id, true, state == string(proximite.Published), false, nil, nil); err != nil {
+			return err
+		}
+		if err := replaceAmounts(tx, typ, id, true, state == string(proximite.Published), false, nil); err != nil {
 			return err
 		}
 		if err := d.dialect.unindexText(tx, id); err != nil {

@@ -28,6 +28,9 @@ func (d *DB) reindex(ctx context.Context, tx *sql.Tx) error {
 	w := newWtx(ctx, tx)
 	w.flushText = d.dialect.flushText
 	defer w.close()
+	// A migration before 0011 rebuilds records before the amounts'
+	// tables exist; they are filled when 0011 rebuilds them again.
+	w.noAmounts = !tableExists(ctx, tx, "record_amounts")
 	type stored struct {
 		id    int64
 		typ   string

@@ -27,6 +27,10 @@ type wtx struct {
 	textDeletes []int64
 	textInserts []textEntry
 	flushText   func(*wtx) error
+	// totals gathers the changes to amount_totals (see amounts.go);
+	// noAmounts skips them while migrations before 0011 run.
+	totals    map[amountKey]int64
+	noAmounts bool
 }
 
 type textEntry struct {
@@ -149,6 +153,9 @@ func (t *wtx) flush() error {
 		if err := t.flushText(t); err != nil {
 			return err
 		}
+	}
+	if err := t.flushTotals(); err != nil {
+		return err
 	}
 	for k, n := range t.deltas {
 		if n == 0 {

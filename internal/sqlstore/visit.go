@@ -11,6 +11,7 @@ func visitDoc(v *proximite.Visit) *doc {
 	v.FromName, v.ToName, v.FromCountry, v.ToCountry = nil, nil, "", "" // filled on read
 	d := &doc{typ: proximite.TypeVisit, meta: &v.Meta, title: v.Title, year: v.Start.Year(), record: v}
 	d.add(proximite.FacetDirection, string(v.Direction))
+	d.amounts = visitAmounts(v)
 	d.text(v.Title, v.Purpose, v.Report)
 	for _, end := range []struct{ rel, slug string }{{"from", v.From}, {"to", v.To}} {
 		if end.slug != "" {

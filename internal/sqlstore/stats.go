@@ -1,0 +1,239 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/proximite/proximite"
+)
+
+var _ proximite.StatsService = (*DB)(nil)
+
+// statsTypes are the records the dashboard counts.
+var statsTypes = []string{string(proximite.TypePartnership), string(proximite.TypeProject), string(proximite.TypeVisit)}
+
+// Statistics computes the dashboard's figures with a few GROUP BY
+// queries. Without a filter they come from the totals kept up to date on
+// every write (facet_counts, amount_totals) and cost the same whatever the
+// registry's size; with filters, from the records that match, through the
+// indexes on search_terms, links and record_amounts, never from the
+// records' JSON.
+func (d *DB) Statistics(ctx context.Context, f proximite.StatsFilter) (*proximite.Stats, error) {
+	var s *proximite.Stats
+	var err error
+	if f.Empty() {
+		s, err = d.cachedStats(ctx)
+	} else {
+		s, err = d.filteredStats(ctx, f)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("statistics: %w", err)
+	}
+	sortStats(s)
+	return s, nil
+}
+
+// statsFacet says which facet of which type the dashboard shows.
+func statsFacet(typ, name string) bool {
+	switch typ {
+	case string(proximite.TypeVisit):
+		return name == proximite.FacetDirection
+	case string(proximite.TypeProject):
+		return name == proximite.FacetSectorCategory || name == proximite.FacetCountry || name == proximite.FacetYear
+	}
+	return false
+}
+
+// addCount adds one count of the maintained or computed tallies to the
+// figures, if the dashboard shows it.
+func addCount(s *proximite.Stats, typ, name, value string, n int) {
+	fc := proximite.FacetCount{Value: value, Count: n}
+	switch {
+	case name == proximite.FacetType && typ == string(proximite.TypePartnership):
+		s.Partnerships += n
+	case name == proximite.FacetType && typ == string(proximite.TypeProject):
+		s.Projects += n
+	case name == proximite.FacetType && typ == string(proximite.TypeVisit):
+		s.Visits += n
+	case !statsFacet(typ, name):
+	case name == proximite.FacetDirection:
+		s.VisitsByDirection = append(s.VisitsByDirection, fc)
+	case name == proximite.FacetSectorCategory:
+		s.Sectors = append(s.Sectors, fc)
+	case name == proximite.FacetCountry:
+		s.Countries = append(s.Countries, fc)
+	case name == proximite.FacetYear:
+		s.ProjectsByYear = append(s.ProjectsByYear, fc)
+	}
+}
+
+func (d *DB) cachedStats(ctx context.Context) (*proximite.Stats, error) {
+	s := &proximite.Stats{}
+	q := &query{}
+	rows, err := d.db.QueryContext(ctx, `SELECT type, facet, value, n FROM facet_counts
+		WHERE n > 0 AND type IN (`+q.in(statsTypes)+`)`, q.args...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var typ, name, value string
+		var n int
+		if err := rows.Scan(&typ, &name, &value, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if name != proximite.FacetType || value == typ {
+			addCount(s, typ, name, value, n)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	aq := &query{}
+	s.Amounts, err = d.amounts(ctx, `SELECT measure, year, currency, value FROM amount_totals
+		WHERE value <> 0 AND type IN (`+aq.in(statsTypes)+`)`, aq.args...)
+	return s, err
+}
+
+// filteredStats counts the published records that match the filter.
+func (d *DB) filteredStats(ctx context.Context, f proximite.StatsFilter) (*proximite.Stats, error) {
+	q, none, err := d.statsQuery(ctx, f)
+	if err != nil || none {
+		return &proximite.Stats{}, err
+	}
+	s := &proximite.Stats{}
+	rows, err := d.db.QueryContext(ctx, `SELECT r.type, count(*) FROM records r`+q.where()+` GROUP BY r.type`, q.args...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var typ string
+		var n int
+		if err := rows.Scan(&typ, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		addCount(s, typ, proximite.FacetType, typ, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	fq := *q
+	fq.args = append([]any{}, q.args...)
+	facetCond := fmt.Sprintf(`((r.type = %s AND t.facet = %s) OR (r.type = %s AND t.facet IN (%s, %s, %s)))`,
+		fq.arg(string(proximite.TypeVisit)), fq.arg(proximite.FacetDirection), fq.arg(string(proximite.TypeProject)),
+		fq.arg(proximite.FacetSectorCategory), fq.arg(proximite.FacetCountry), fq.arg(proximite.FacetYear))
+	rows, err = d.db.QueryContext(ctx, `SELECT r.type, t.facet, t.value, count(*) FROM records r
+		JOIN search_terms t ON t.record_id = r.id`+fq.where()+` AND `+facetCond+` GROUP BY r.type, t.facet, t.value`, fq.args...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var typ, name, value string
+		var n int
+		if err := rows.Scan(&typ, &name, &value, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		addCount(s, typ, name, value, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	s.Amounts, err = d.amounts(ctx, `SELECT a.measure, a.year, a.currency, CAST(sum(a.value) AS BIGINT)
+		FROM records r JOIN record_amounts a ON a.record_id = r.id`+q.where()+
+		` GROUP BY a.measure, a.year, a.currency`, q.args...)
+	return s, err
+}
+
+// statsQuery turns the filter into conditions on records r. None says
+// that the territory has no organisation, so nothing can match.
+func (d *DB) statsQuery(ctx context.Context, f proximite.StatsFilter) (q *query, none bool, err error) {
+	q = &query{}
+	q.conds = append(q.conds, "r.type IN ("+q.in(statsTypes)+")", "r.state = "+q.arg(string(proximite.Published)))
+	if f.FromYear > 0 {
+		q.conds = append(q.conds, "r.year >= "+q.arg(f.FromYear))
+	}
+	if f.ToYear > 0 {
+		q.conds = append(q.conds, "r.year BETWEEN 1 AND "+q.arg(f.ToYear))
+	}
+	for _, c := range []struct {
+		name   string
+		values []string
+	}{{proximite.FacetCountry, f.Country}, {proximite.FacetSectorCategory, f.Sector},
+		{proximite.FacetOrgKind, f.OrgKind}, {proximite.FacetForm, f.Form}} {
+		if values := nonEmpty(c.values); len(values) > 0 {
+			q.conds = append(q.conds, fmt.Sprintf(`r.id IN (SELECT record_id FROM search_terms
+				WHERE facet = %s AND value IN (%s))`, q.arg(c.name), q.in(values)))
+		}
+	}
+	if f.Territory != "" {
+		ids, err := d.territoryIDs(ctx, f.Territory)
+		if err != nil {
+			return nil, false, err
+		}
+		if len(ids) == 0 {
+			return nil, true, nil
+		}
+		q.conds = append(q.conds, "r.id IN (SELECT from_id FROM links WHERE to_id IN ("+q.in64(ids)+"))")
+	}
+	return q, false, nil
+}
+
+// amounts reads sums in hundredths and returns them as quantities.
+func (d *DB) amounts(ctx context.Context, sqlText string, args ...any) ([]proximite.Amount, error) {
+	rows, err := d.db.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	sums := map[proximite.Amount]int64{}
+	for rows.Next() {
+		var a proximite.Amount
+		var v int64
+		if err := rows.Scan(&a.Measure, &a.Year, &a.Currency, &v); err != nil {
+			return nil, err
+		}
+		sums[a] += v
+	}
+	out := []proximite.Amount{}
+	for a, v := range sums {
+		if v != 0 {
+			a.Value = float64(v) / 100
+			out = append(out, a)
+		}
+	}
+	return out, rows.Err()
+}
+
+// sortStats puts years in order and the other counts most frequent first.
+func sortStats(s *proximite.Stats) {
+	for _, list := range [][]proximite.FacetCount{s.VisitsByDirection, s.Sectors, s.Countries} {
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Count != list[j].Count {
+				return list[i].Count > list[j].Count
+			}
+			return list[i].Value < list[j].Value
+		})
+	}
+	sort.Slice(s.ProjectsByYear, func(i, j int) bool {
+		a, _ := strconv.Atoi(s.ProjectsByYear[i].Value)
+		b, _ := strconv.Atoi(s.ProjectsByYear[j].Value)
+		return a < b
+	})
+	sort.Slice(s.Amounts, func(i, j int) bool {
+		a, b := s.Amounts[i], s.Amounts[j]
+		if a.Measure != b.Measure {
+			return a.Measure < b.Measure
+		}
+		if a.Currency != b.Currency {
+			return a.Currency < b.Currency
+		}
+		return a.Year < b.Year
+	})
+}
