@@ -248,7 +248,9 @@ func (r *Reader) element(root *node) (*node, error) {
 			o := &stack[len(stack)-1]
 			o.n, o.name, o.text, o.kids = n, r.s.name, o.text[:0], len(r.kids)
 		case tokText:
-			if !tooBig {
+			// Blanks before any text would be trimmed: they are let go
+			// at once.
+			if !tooBig && (len(top.text) > 0 || !blank(r.s.text)) {
 				top.text = append(top.text, r.s.text...)
 			}
 		case tokEnd:
@@ -321,4 +323,14 @@ func (r *Reader) kidSlice(kids []*node) []*node {
 	r.kidChunks = r.kidChunks[len(kids):]
 	copy(out, kids)
 	return out
+}
+
+// blank reports whether text holds nothing but ASCII white space.
+func blank(text []byte) bool {
+	for _, c := range text {
+		if c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }

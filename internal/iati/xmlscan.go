@@ -46,6 +46,7 @@ const (
 	tokOther // comment, processing instruction, directive
 )
 
+// newScanner reads src, after a UTF-8 byte order mark if it has one.
 func newScanner(src io.Reader) *scanner {
 	s := &scanner{src: src, buf: make([]byte, 0, 64<<10), line: 1}
 	for len(s.buf) < 3 && s.more() {
@@ -88,32 +89,51 @@ func (s *scanner) more() bool {
 	return false
 }
 
+// getc reads a byte, counting lines, as the decoder's getc does; false
+// when the input ends or failed (s.err says which).
 func (s *scanner) getc() (byte, bool) {
-	if s.err != nil || s.r >= len(s.buf) && !s.more() {
-		if s.err == nil {
-			s.err = io.EOF
-			if s.rerr != nil {
-				s.err = s.rerr
-			}
+	if s.r < len(s.buf) { // s.err is only set once the input is read
+		b := s.buf[s.r]
+		s.r++
+		if b == '\n' {
+			s.line++
 		}
-		return 0, false
+		return b, true
 	}
-	b := s.buf[s.r]
-	s.r++
-	if b == '\n' {
-		s.line++
-	}
-	return b, true
+	return s.getcMore()
 }
 
+func (s *scanner) getcMore() (byte, bool) {
+	if s.err == nil && s.more() {
+		return s.getc()
+	}
+	if s.err == nil {
+		s.err = io.EOF
+		if s.rerr != nil {
+			s.err = s.rerr
+		}
+	}
+	return 0, false
+}
+
+// mustgetc is getc where the input must go on: its end is an error.
 func (s *scanner) mustgetc() (byte, bool) {
-	b, ok := s.getc()
+	if s.r < len(s.buf) { // s.err is only set once the input is read
+		b := s.buf[s.r]
+		s.r++
+		if b == '\n' {
+			s.line++
+		}
+		return b, true
+	}
+	b, ok := s.getcMore()
 	if !ok && s.err == io.EOF {
 		s.err = s.syntaxError("unexpected EOF")
 	}
 	return b, ok
 }
 
+// ungetc unreads the last byte read; more keeps it in the buffer.
 func (s *scanner) ungetc() {
 	s.r--
 	if s.buf[s.r] == '\n' {
@@ -121,8 +141,10 @@ func (s *scanner) ungetc() {
 	}
 }
 
+// syntaxError is the error for broken XML; the reader adds the line.
 func (s *scanner) syntaxError(msg string) error { return errors.New(msg) }
 
+// space skips white space.
 func (s *scanner) space() {
 	for s.r < len(s.buf) {
 		switch s.buf[s.r] {

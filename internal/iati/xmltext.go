@@ -48,8 +48,15 @@ func (s *scanner) appendText(out []byte, quote int, cdata bool) ([]byte, bool) {
 	var b0, b1 byte // the two bytes before, for "]]>" and "\r\n"
 	invalid := ""   // the first character that XML does not allow
 	for {
-		if i := s.r; i < len(s.buf) && plain[s.buf[i]] {
-			for i < len(s.buf) && plain[s.buf[i]] {
+		// A "\n" goes in a run too, but for one after a "\r".
+		if i := s.r; i < len(s.buf) && (plain[s.buf[i]] || s.buf[i] == '\n' && b1 != '\r') {
+			for i < len(s.buf) {
+				if c := s.buf[i]; !plain[c] {
+					if c != '\n' {
+						break
+					}
+					s.line++
+				}
 				i++
 			}
 			run := s.buf[s.r:i]
