@@ -23,6 +23,8 @@ type partnershipData struct {
 	// Publications are the library's documents about the partnership.
 	Publications relatedList
 	Exchanges    exchanges
+	// Synergies are the other organisations active where it works.
+	Synergies synergyView
 }
 
 // sideView is one side of a partnership with its parties.
@@ -92,6 +94,11 @@ func (h *Handler) partnership(w http.ResponseWriter, r *http.Request, l *localiz
 		h.fail(w, r, l, err)
 		return
 	}
+	if d.Synergies, err = h.synergies(ctx, l, proximite.SynergyFilter{Partnership: p.Slug}); err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	d.Synergies.All = path(l.lang, secPartnership, p.Slug) + "/synergies"
 	d.Timeline = timeline(l, p, projects, visits, h.now())
 	d.Exchanges = exchangesOf(l, visits, byDirection)
 	title := l.plain(p.Title)

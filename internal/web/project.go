@@ -28,6 +28,8 @@ type projectData struct {
 	InKind       []inKindView
 	Partnership  *recordLink
 	Programme    *recordLink
+	// Funding lists the programmes whose eligibility fits the project.
+	Funding fundingSection
 }
 
 // dateRow is one of the IATI dates of a project.
@@ -94,6 +96,10 @@ func (h *Handler) project(w http.ResponseWriter, r *http.Request, l *localizer) 
 		return
 	}
 	if d.Programme, err = h.linkTo(ctx, l, proximite.TypeProgramme, p.Programme); err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	if d.Funding, err = h.projectFundingSection(ctx, l, p); err != nil {
 		h.fail(w, r, l, err)
 		return
 	}

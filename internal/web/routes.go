@@ -25,6 +25,8 @@ const (
 	secPublication  section = "publication"
 	secEvents       section = "events"
 	secBulletin     section = "bulletin"
+	secNetwork      section = "network"
+	secFunding      section = "funding"
 )
 
 // segments are the path segments of the sections, per language.
@@ -39,6 +41,8 @@ var segments = map[section]map[string]string{
 	secPublication:  {"fr": "bibliotheque", "en": "library"},
 	secEvents:       {"fr": "evenements", "en": "events"},
 	secBulletin:     {"fr": "bulletin", "en": "bulletin"},
+	secNetwork:      {"fr": "reseau", "en": "network"},
+	secFunding:      {"fr": "financement", "en": "funding"},
 }
 
 // recordSections lists the sections of record types in display order.
@@ -130,6 +134,7 @@ func (h *Handler) routes() {
 		}
 		h.eventRoutes(lang, l)
 		h.libraryRoutes(lang, l)
+		h.synergyRoutes(lang, l)
 		h.mux.HandleFunc("GET /"+lang, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/"+lang+"/", http.StatusMovedPermanently)
 		})

@@ -32,7 +32,7 @@ type Handler struct {
 	mux         *http.ServeMux
 	handler     http.Handler
 	maps        *ttlCache[string, mapView]
-	nearbyCache *ttlCache[string, []nearbyOrg]
+	nearbyCache *ttlCache[string, *proximite.SynergyResult]
 	// now is the clock of the timeline's "today"; tests fix it.
 	now func() time.Time
 	// ws and guard are set when the members' area is on (WithWorkspace).
@@ -57,7 +57,7 @@ func New(reg proximite.Registry, log *slog.Logger) (*Handler, error) {
 		return nil, err
 	}
 	h := &Handler{reg: reg, log: log, loc: map[string]*localizer{}, mux: http.NewServeMux(),
-		maps: newTTLCache[string, mapView](time.Minute, 16), nearbyCache: newTTLCache[string, []nearbyOrg](time.Minute, 2000),
+		maps: newTTLCache[string, mapView](time.Minute, 16), nearbyCache: newTTLCache[string, *proximite.SynergyResult](time.Minute, 2000),
 		now: time.Now}
 	for lang, msg := range cat {
 		h.loc[lang] = &localizer{lang: lang, msg: msg}
