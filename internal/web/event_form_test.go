@@ -111,6 +111,16 @@ func TestEventForm(t *testing.T) {
 		wantStatus(t, page, http.StatusOK)
 		mustContain(t, "event page", page, "<h1>Forum des jumelages</h1>", "10:00", "16:30", "America/Montreal (UTC−04:00)",
 			`href="/fr/acteurs/buckingham"`, `href="/fr/partenariats/jumelage-buckingham-nioro-du-rip"`, `href="/en/events/forum-des-jumelages"`)
+		// A delegation that went to it: each page links to the other.
+		v := s.visit("delegation-au-forum", proximite.Published)
+		v.Event = "forum-des-jumelages"
+		if err := db.UpdateVisit(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+		page = s.do("anonymous", http.MethodGet, "/fr/evenements/forum-des-jumelages", nil)
+		mustContain(t, "event page with its delegation", page, `href="/fr/missions/delegation-au-forum"`, "Délégations venues")
+		mustContain(t, "visit page", s.do("anonymous", http.MethodGet, "/fr/missions/delegation-au-forum", nil),
+			`href="/fr/evenements/forum-des-jumelages"`)
 		org := s.do("anonymous", http.MethodGet, "/fr/acteurs/buckingham", nil)
 		mustContain(t, "organiser's page", org, `href="/fr/evenements/forum-des-jumelages"`)
 		h, err := db.History(ctx, proximite.TypeEvent, e.ID)
