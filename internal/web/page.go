@@ -66,7 +66,7 @@ func (h *Handler) base(r *http.Request, l *localizer, sec section, slug, query, 
 	if len(p.Query) > maxQuery {
 		p.Query = ""
 	}
-	for _, s := range append(append([]section{secHome, secSearch}, recordSections...), secEvents) {
+	for _, s := range append(append([]section{secHome, secSearch}, recordSections...), secEvents, secBoard) {
 		p.Nav = append(p.Nav, navItem{Name: l.T("nav." + string(s)), Href: path(l.lang, s, ""), Current: s == sec})
 	}
 	p.Account = h.accountLink(r, l)

@@ -134,6 +134,7 @@ func (h *Handler) routes() {
 		}
 		h.eventRoutes(lang, l)
 		h.libraryRoutes(lang, l)
+		h.boardRoutes(lang, l)
 		h.synergyRoutes(lang, l)
 		h.mux.HandleFunc("GET /"+lang, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/"+lang+"/", http.StatusMovedPermanently)
