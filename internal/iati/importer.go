@@ -233,7 +233,7 @@ type item struct {
 // a small buffer, which bounds the activities in memory. stop makes the
 // goroutine end and waits for it; it may be called more than once.
 func readAhead(rd *Reader) (<-chan item, func()) {
-	items := make(chan item, 16)
+	items := make(chan item, 64)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)

@@ -241,15 +241,17 @@ func bare(pts []proximite.Participant) []proximite.Participant {
 // the next batch neither takes them again nor misses a repeated
 // activity.
 func (r *run) flush(ctx context.Context) error {
-	if err := r.wait(); err != nil {
-		return err
-	}
+	// The batch is prepared while the one before is still being written.
 	var batch *sqlstore.Batch
 	if len(r.batch) > 0 {
 		var err error
 		if batch, err = r.im.DB.PrepareBatch(r.batch...); err != nil {
+			r.wait()
 			return fmt.Errorf("write a batch of %d records: %w", len(r.batch), err)
 		}
+	}
+	if err := r.wait(); err != nil {
+		return err
 	}
 	var msgs []sqlstore.ImportMessage
 	if r.logMsgs {
