@@ -52,7 +52,11 @@ func DSN(tb testing.TB, dialect string) string {
 	b := make([]byte, 6)
 	rand.Read(b)
 	name := "proximite_test_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+	// Creating a database waits for the server's other work: a busy server
+	// (many test packages at once) gets a minute, not the ping's seconds.
+	create, cancelCreate := context.WithTimeout(context.Background(), time.Minute)
+	defer cancelCreate()
+	if _, err := admin.ExecContext(create, `CREATE DATABASE `+name); err != nil {
 		tb.Fatalf("create test database: %v", err)
 	}
 	tb.Cleanup(func() {
