@@ -344,7 +344,7 @@ func (h *Handler) drawEventForm(w http.ResponseWriter, r *http.Request, l *local
 		fp.RecordTitle = l.plain(old.Title)
 		heading = l.T("edit.edit", "title", fp.RecordTitle)
 		fp.Action, fp.Cancel = eventEditPath(l.lang, old.Slug), wsPath(l.lang, wsEvents)
-		fp.Intro = l.T("edit.edit.intro", "state", l.T("edit.state."+string(old.State)))
+		fp.Intro = l.T("evt.edit.intro", "state", l.T("evt.state."+string(old.State)))
 	}
 	fp.Heading = heading
 	fp.page = h.base(r, l, secEvents, "", "", heading, heading)
@@ -432,7 +432,7 @@ func (h *Handler) wsEventsPage(events proximite.EventService) pageHandler {
 		for _, e := range list {
 			loc := e.Location()
 			it := wsEventItem{Title: e.Title, When: l.eventWhen(e.Start.In(loc), e.End.In(loc)) + " (" + e.Zone + ")",
-				State: l.T("edit.state." + string(e.State)), Edit: eventEditPath(l.lang, e.Slug)}
+				State: l.T("evt.state." + string(e.State)), Edit: eventEditPath(l.lang, e.Slug)}
 			if e.State == proximite.Published {
 				it.URL = path(l.lang, secEvents, e.Slug)
 			}
