@@ -73,6 +73,9 @@ type SearchFilter struct {
 	Org         string
 	Partnership string
 	Programme   string
+	// Project restricts results to the records linked to a project: the
+	// publications about it.
+	Project string
 	// IncludeUnpublished shows drafts and submitted records too; only the
 	// workspace sets it.
 	IncludeUnpublished bool

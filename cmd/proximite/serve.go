@@ -81,6 +81,15 @@ func (m *Main) Open(ctx context.Context) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
+	// The library's files: the store and the site refuse alike what is
+	// over the limit.
+	upload, err := maxUpload()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	db.MaxFileSize = upload
+	pages.WithMaxUpload(upload)
 	// The members' area: sessions, throttling and the queue live in the
 	// database, so that several instances serve alike.
 	pages.WithWorkspace(web.Workspace{Accounts: db, Audit: db, Mail: sender, BaseURL: m.Config.BaseURL,

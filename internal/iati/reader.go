@@ -218,6 +218,9 @@ func (r *Reader) element(root *node) (*node, error) {
 	stack = stack[:1]
 	stack[0] = open{n: root, name: r.s.name, text: stack[0].text[:0]}
 	r.kids = r.kids[:0]
+	// The chunks are not shared with the next activity: a chunk of both
+	// would keep this one alive, and that one the one before, and so on.
+	defer func() { r.nodes, r.attrs, r.kidChunks = nil, nil, nil }()
 	defer func() { r.stack = stack[:0] }()
 	tooBig := false
 	for len(stack) > 0 {

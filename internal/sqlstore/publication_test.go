@@ -102,8 +102,9 @@ func TestPublications(t *testing.T) {
 		if len(res.Hits) != 1 || res.Hits[0].Slug != "rapport-annuel" {
 			t.Errorf("type filter: %v", slugs(res))
 		}
-		// An organisation's and a partnership's publications.
-		for _, f := range []proximite.SearchFilter{{Org: "sainte-elisabeth"}, {Partnership: "sainte-elisabeth-sanankoroba"}} {
+		// An organisation's, a partnership's and a project's publications.
+		for _, f := range []proximite.SearchFilter{{Org: "sainte-elisabeth"}, {Partnership: "sainte-elisabeth-sanankoroba"},
+			{Project: "alphabetisation-sanankoroba"}} {
 			f.Filters = map[string][]string{"type": {"publication"}}
 			if res := search(f); len(res.Hits) != 1 || res.Hits[0].Slug != "guide-jumelage" {
 				t.Errorf("linked %+v: %v", f, slugs(res))

@@ -89,7 +89,8 @@ func (d *DB) filterQuery(f proximite.SearchFilter) (q *query, words []string, on
 	for _, l := range []struct {
 		typ  proximite.RecordType
 		slug string
-	}{{proximite.TypeOrganisation, f.Org}, {proximite.TypePartnership, f.Partnership}, {proximite.TypeProgramme, f.Programme}} {
+	}{{proximite.TypeOrganisation, f.Org}, {proximite.TypePartnership, f.Partnership}, {proximite.TypeProgramme, f.Programme},
+		{proximite.TypeProject, f.Project}} {
 		if l.slug == "" {
 			continue
 		}
@@ -124,7 +125,7 @@ func (d *DB) filterQuery(f proximite.SearchFilter) (q *query, words []string, on
 // records match. The result says when the bound was reached.
 func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.SearchResult, error) {
 	q, words, onlyType := d.filterQuery(f)
-	if len(words) == 0 && onlyType && !f.IncludeUnpublished && f.Org == "" && f.Partnership == "" && f.Programme == "" {
+	if len(words) == 0 && onlyType && !f.IncludeUnpublished && f.Org == "" && f.Partnership == "" && f.Programme == "" && f.Project == "" {
 		res, err := d.browse(ctx, q, f)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
@@ -136,7 +137,7 @@ func (d *DB) Search(ctx context.Context, f proximite.SearchFilter) (*proximite.S
 	// no more than its page. (Links, and PostgreSQL's index, come in no
 	// such order.)
 	bound := proximite.MaxMatches
-	linked := f.Org != "" || f.Partnership != "" || f.Programme != ""
+	linked := f.Org != "" || f.Partnership != "" || f.Programme != "" || f.Project != ""
 	if limit, offset := pageBounds(f); f.NoCount && !f.WithFacets && len(words) == 0 && !linked && d.dialect.name() == "sqlite" &&
 		(f.Sort == "" || f.Sort == proximite.SortRelevance || f.Sort == proximite.SortRecent) {
 		bound = min(bound, offset+limit)

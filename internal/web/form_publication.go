@@ -34,9 +34,9 @@ var publicationForm = &recordForm{
 				fields: []spec{{name: "", label: "pub.author", kind: kText}}},
 		}},
 		{id: "scope", title: "pub.s.scope", repeats: []repeatSpec{
-			{name: "countries", legend: "edit.countries.programme", item: "edit.item.country", add: "edit.add.country",
+			{name: "countries", legend: "pub.countries", item: "edit.item.country", add: "edit.add.country",
 				fields: []spec{{name: "", label: "edit.country", kind: kSelect, opts: countryChoices}}},
-			{name: "sectors", legend: "edit.sectors.programme", item: "edit.item.sector", add: "edit.add.sector",
+			{name: "sectors", legend: "pub.sectors", item: "edit.item.sector", add: "edit.add.sector",
 				fields: []spec{{name: "", label: "edit.sector", kind: kSelect, opts: dacChoices, wide: true}}},
 		}},
 		{id: "links", title: "pub.s.links", repeats: []repeatSpec{

@@ -28,6 +28,8 @@ type projectData struct {
 	InKind       []inKindView
 	Partnership  *recordLink
 	Programme    *recordLink
+	// Publications are the library's documents about the project.
+	Publications relatedList
 	// Funding lists the programmes whose eligibility fits the project.
 	Funding fundingSection
 }
@@ -62,7 +64,13 @@ func (h *Handler) project(w http.ResponseWriter, r *http.Request, l *localizer) 
 	if canonical(w, r, l, secProject, slug, &p.Meta) {
 		return
 	}
-	if h.fresh(w, r, l.lang, p.UpdatedAt) {
+	// A publication about the project changes its page.
+	linked, err := h.newestLinked(ctx, proximite.SearchFilter{Project: p.Slug})
+	if err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	if h.fresh(w, r, l.lang, p.UpdatedAt, linked) {
 		return
 	}
 	names := newNames(h.reg, p.Participants)
@@ -96,6 +104,10 @@ func (h *Handler) project(w http.ResponseWriter, r *http.Request, l *localizer) 
 		return
 	}
 	if d.Programme, err = h.linkTo(ctx, l, proximite.TypeProgramme, p.Programme); err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	if d.Publications, err = h.related(ctx, l, proximite.SearchFilter{Project: p.Slug}, proximite.TypePublication); err != nil {
 		h.fail(w, r, l, err)
 		return
 	}

@@ -72,7 +72,11 @@ func fileSize(l *localizer, n int64) string {
 	if n < 1<<20 {
 		return l.T("pub.size.kb", "n", l.Number(float64(max(n, 1024))/1024, 0))
 	}
-	return l.T("pub.size.mb", "n", l.Number(float64(n)/(1<<20), 1))
+	decimals := 1
+	if n%(1<<20) == 0 {
+		decimals = 0
+	}
+	return l.T("pub.size.mb", "n", l.Number(float64(n)/(1<<20), decimals))
 }
 
 func (h *Handler) publication(w http.ResponseWriter, r *http.Request, l *localizer) {
@@ -180,7 +184,9 @@ func (h *Handler) download(w http.ResponseWriter, r *http.Request, l *localizer)
 	hd := w.Header()
 	hd.Set("ETag", `"`+p.File.SHA256+`"`)
 	if public {
-		hd.Set("Cache-Control", "public, max-age=3600")
+		// Revalidated each time (a 304 costs one look-up): a replaced
+		// file is never served stale.
+		hd.Set("Cache-Control", "public, no-cache")
 	} else {
 		hd.Set("Cache-Control", "private, no-cache")
 	}

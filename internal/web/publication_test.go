@@ -59,7 +59,8 @@ func TestLibraryUpload(t *testing.T) {
 		ctx := context.Background()
 		// A coordinator describes a document; the form leads to its file.
 		r := s.do("coordinator", "POST", "/fr/bibliotheque/nouvelle", url.Values{"title.fr": {"Guide des échanges"},
-			"kind": {"guide"}, "language": {"fr"}, "year": {"2020"}, "authors[0]": {"ROSI"}, "organisations[0]": {"buckingham"}, "save": {"1"}})
+			"kind": {"guide"}, "language": {"fr"}, "year": {"2020"}, "authors[0]": {"ROSI"}, "organisations[0]": {"buckingham"},
+			"projects[0]": {"nioro-du-rip-collecte-ordures"}, "save": {"1"}})
 		if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/fr/bibliotheque/guide-des-echanges/depot" {
 			t.Fatalf("create: %d %s\n%s", r.Status, r.Header.Get("Location"), r.Body)
 		}
@@ -161,9 +162,11 @@ func TestLibraryUpload(t *testing.T) {
 				t.Errorf("%s: %d, no download link", target, r.Status)
 			}
 		}
-		// The organisation's page lists it.
-		if r := s.do("anonymous", "GET", "/fr/acteurs/buckingham", nil); !strings.Contains(r.Body, "/fr/bibliotheque/guide-des-echanges") {
-			t.Errorf("organisation page: %d, publication not listed", r.Status)
+		// The organisation's and the project's pages list it.
+		for _, target := range []string{"/fr/acteurs/buckingham", "/fr/projets/nioro-du-rip-collecte-ordures"} {
+			if r := s.do("anonymous", "GET", target, nil); !strings.Contains(r.Body, "/fr/bibliotheque/guide-des-echanges") {
+				t.Errorf("%s: %d, publication not listed", target, r.Status)
+			}
 		}
 		// The API reads it.
 		if r := s.do("anonymous", "GET", "/api/v1/publications/guide-des-echanges", nil); r.Status != 200 || !strings.Contains(r.Body, `"sha256"`) {

@@ -87,7 +87,8 @@ func (h *Handler) uploadPage(w http.ResponseWriter, r *http.Request, l *localize
 	}
 	if r.Method != http.MethodPost {
 		notice := ""
-		if done := r.URL.Query().Get("fait"); done == "uploaded" || done == "removed" {
+		switch done := r.URL.Query().Get("fait"); done {
+		case "uploaded", "removed", "publish", "unpublish":
 			notice = l.T("pub.upload.done." + done)
 		}
 		h.drawUpload(w, r, l, p, http.StatusOK, "", notice)

@@ -42,7 +42,9 @@ func (h *Handler) related(ctx context.Context, l *localizer, f proximite.SearchF
 		out.Hits = append(out.Hits, hitView{URL: path(l.lang, sectionOf(hit.Type), hit.Slug), Type: hit.Type,
 			Kind: l.T("type." + string(hit.Type)), Title: hit.Title, Year: hit.Year})
 	}
-	if res.Capped || res.Total > len(res.Hits) {
+	// The search page has no filter by project: a project's publications
+	// are all on its page, or the first of them.
+	if (res.Capped || res.Total > len(res.Hits)) && f.Project == "" {
 		v := url.Values{"type": {string(t)}}
 		for name, s := range map[string]string{"org": f.Org, "partnership": f.Partnership, "programme": f.Programme} {
 			if s != "" {

@@ -32,6 +32,8 @@ var mainPages = []struct {
 	{"programme", "/fr/programmes/fcm-partenariats-municipaux", 200},
 	{"list", "/fr/partenariats", 200},
 	{"events", "/fr/evenements", 200},
+	{"library", "/fr/bibliotheque", 200},
+	{"publication-en", "/en/library/cooperation-de-proximite-en-question", 200},
 	{"not-found", "/fr/nulle-part", 404},
 	{"not-found-en", "/en/partnerships/no-such-twinning", 404},
 }

@@ -1,0 +1,125 @@
+package e2e
+
+import (
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// A coordinator describes a document of the library, is refused a file
+// named .pdf that is none, uploads a real PDF printed by the browser,
+// publishes it, and then a visitor searching the site for a word that is
+// only inside the PDF finds the publication and downloads the file.
+func TestCoordinatorUploadsAPublication(t *testing.T) {
+	t.Parallel()
+	needSite(t)
+	dir := t.TempDir()
+	bin, err := buildProgram(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dsn := "sqlite:" + filepath.Join(dir, "e2e.db")
+	cli := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, append(args, "-database", dsn)...)
+		cmd.Env = append(os.Environ(), "PROXIMITE_OUTBOX="+filepath.Join(dir, "outbox"), "PROXIMITE_BASE_URL=http://registre.test")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("proximite %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	cli("demo")
+	match := regexp.MustCompile(`http://registre\.test(/compte/invitation\?jeton=\S+)`).
+		FindStringSubmatch(cli("user", "add", "bibliotheque@rosi.test", "--name", "Coordination", "--role", "coordinator"))
+	if match == nil {
+		t.Fatal("no invitation link printed")
+	}
+	p, err := startProgram(bin, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := p.stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	j := &journey{t: t, base: p.url, axe: loadAxe(t), shots: os.Getenv("PROXIMITE_SCREENSHOTS")}
+
+	// The document: a page printed to PDF by the browser, as Chromium
+	// writes it (Type0 fonts, ToUnicode maps, compressed streams), with a
+	// word found nowhere else in the registry.
+	const rare = "xylophonistique"
+	printer := j.tab("printer", desktop)
+	html := `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Rapport</title><h1>Bilan des échanges</h1>` +
+		`<p>Le comité a étudié la question ` + rare + ` pendant trois saisons à Sanankoroba.</p></html>`
+	printer.do("open the document", chromedp.Navigate("data:text/html;charset=utf-8,"+url.PathEscape(html)))
+	pdf := get(printer.tab, "print it to PDF", chromedp.PrintToPDF())
+	doc := filepath.Join(dir, "bilan des échanges.pdf")
+	fake := filepath.Join(dir, "faux.pdf")
+	if err := os.WriteFile(doc, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fake, []byte("Ceci est un texte, pas un PDF.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	co := j.tab("coordinator", desktop)
+	co.at(match[1], 200)
+	const password = "Une phrase de passe assez longue"
+	co.fill("//input[@name='password']", password)
+	co.fill("//input[@name='confirm']", password)
+	co.submit("choose the password", "//main//form//button[@type='submit']", "/fr/mon-espace")
+	co.submit("open the publication form", linkNamed("Nouvelle publication"), "/fr/bibliotheque/nouvelle")
+	co.fill("//input[@name='title.fr']", "Bilan des échanges")
+	co.fill("//input[@name='title.en']", "Review of the exchanges")
+	co.choose("//select[@name='kind']", "report")
+	co.choose("//select[@name='language']", "fr")
+	co.fill("//input[@name='year']", "2024")
+	co.fill("//textarea[@name='abstract.fr']", "Trois saisons d'échanges entre comités.")
+	co.look("library-form")
+	co.submit("save the description", "//main//form//button[@name='save' and not(@aria-hidden)]", "/fr/bibliotheque/bilan-des-echanges/depot")
+	co.wantText("//main", "Aucun fichier")
+	co.look("library-upload")
+
+	// A file named .pdf that is not a PDF is refused, and nothing is kept.
+	co.do("choose the false PDF", chromedp.SetUploadFiles("//input[@name='file']", []string{fake}))
+	co.click("upload the false PDF", "//main//form[@enctype='multipart/form-data']//button[@type='submit']")
+	co.wantText("//div[@id='form-errors']", "n'est pas un PDF")
+	co.wantText("//main", "Aucun fichier")
+	co.look("library-upload-refused")
+
+	co.do("choose the PDF", chromedp.SetUploadFiles("//input[@name='file']", []string{doc}))
+	co.submit("upload the PDF", "//main//form[@enctype='multipart/form-data']//button[@type='submit']", "/fr/bibliotheque/bilan-des-echanges/depot")
+	co.wantText("//main", "Le fichier est enregistré")
+	co.wantText("//main", "bilan des échanges.pdf")
+	co.wantText("//main", "Le texte du document a été lu")
+	co.submit("publish", "//main//button[normalize-space()='Publier']", "/fr/bibliotheque/bilan-des-echanges/depot")
+	co.wantText("//main", "en ligne dans la bibliothèque")
+	co.look("library-upload-done")
+
+	// A visitor searches the site for the word inside the PDF.
+	vi := j.tab("visitor", phone)
+	vi.at("/fr/bibliotheque", 200)
+	vi.look("library")
+	vi.at("/fr/", 200)
+	vi.fill("//input[@id='home-q']", rare)
+	vi.submit("search for the rare word", "//form[contains(@class,'hero-search')]//button[@type='submit']", "/fr/recherche")
+	vi.wantText("//main", "Bilan des échanges")
+	vi.look("library-search")
+	vi.submit("open the publication", linkNamed("Bilan des échanges"), "/fr/bibliotheque/bilan-des-echanges")
+	vi.wantText("//h1", "Bilan des échanges")
+	vi.wantText("//dl[contains(@class,'facts')]", "Rapport")
+	if href := vi.attr(linkNamed("Télécharger le PDF"), "href"); href != "/fr/bibliotheque/bilan-des-echanges/fichier" {
+		t.Errorf("download link %q", href)
+	}
+	vi.look("library-publication")
+	vi.at("/en/library/bilan-des-echanges", 200)
+	vi.wantText("//h1", "Review of the exchanges")
+}
