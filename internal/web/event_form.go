@@ -403,6 +403,7 @@ type wsEventsData struct {
 type wsEventItem struct {
 	Title       proximite.Text
 	When, State string
+	StateCode   string
 	URL         string // its public page, once published
 	Edit        string
 	Delete      string // when the policy lets this person delete it
@@ -432,7 +433,7 @@ func (h *Handler) wsEventsPage(events proximite.EventService) pageHandler {
 		for _, e := range list {
 			loc := e.Location()
 			it := wsEventItem{Title: e.Title, When: l.eventWhen(e.Start.In(loc), e.End.In(loc)) + " (" + e.Zone + ")",
-				State: l.T("evt.state." + string(e.State)), Edit: eventEditPath(l.lang, e.Slug)}
+				State: l.T("evt.state." + string(e.State)), StateCode: string(e.State), Edit: eventEditPath(l.lang, e.Slug)}
 			if e.State == proximite.Published {
 				it.URL = path(l.lang, secEvents, e.Slug)
 			}

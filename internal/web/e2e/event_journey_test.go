@@ -83,6 +83,9 @@ func TestCoordinatorPublishesAnEvent(t *testing.T) {
 	co.wantText("//article/header", "America/Montreal (UTC−04:00)")
 	co.wantText("//dl[contains(@class,'facts')]", "Buckingham")
 	co.look("event-page")
+	co.at("/fr/mon-espace/evenements", 200)
+	co.wantText(`//li[.//a[normalize-space()=`+lit(title)+`]]`, "Publié au calendrier")
+	co.look("events-list")
 
 	vi := j.tab("visitor", phone)
 	vi.at("/fr/evenements", 200)
@@ -95,6 +98,7 @@ func TestCoordinatorPublishesAnEvent(t *testing.T) {
 	vi.at("/en/events/forum-des-jumelages-2031", 200)
 	vi.wantText("//h1", "Twinning forum 2031")
 	vi.wantText("//article/header//time", "09:00")
+	vi.look("event-page-en")
 	vi.at("/fr/acteurs/buckingham", 200)
 	vi.wantText(sectionTitled("Événements organisés"), title)
 }
