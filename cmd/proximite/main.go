@@ -49,6 +49,7 @@ Commands:
                     and exit; a later run resumes an interrupted one
   twins load FILE   load the known twinnings (twin_cities.csv, Wikipedia
                     contributors, CC BY-SA) as a reference layer, replacing it
+  rates load FILE   load the yearly rates to Canadian dollars (CSV: year,currency,rate_to_cad)
   backup FILE       write a consistent copy of a SQLite registry to FILE
   restore FILE      replace the SQLite registry with the backup FILE
   version           print the version
@@ -156,6 +157,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runBulletin(ctx, args)
 	case "twins":
 		return m.runTwins(ctx, args)
+	case "rates":
+		return m.runRates(ctx, args)
 	case "backup":
 		return m.runBackup(ctx, args)
 	case "restore":

@@ -27,6 +27,8 @@ const (
 	secBulletin     section = "bulletin"
 	secNetwork      section = "network"
 	secFunding      section = "funding"
+	secStats        section = "stats"
+	secTerritories  section = "territories"
 )
 
 // segments are the path segments of the sections, per language.
@@ -43,6 +45,8 @@ var segments = map[section]map[string]string{
 	secBulletin:     {"fr": "bulletin", "en": "bulletin"},
 	secNetwork:      {"fr": "reseau", "en": "network"},
 	secFunding:      {"fr": "financement", "en": "funding"},
+	secStats:        {"fr": "statistiques", "en": "statistics"},
+	secTerritories:  {"fr": "territoires", "en": "territories"},
 }
 
 // recordSections lists the sections of record types in display order.
@@ -134,8 +138,9 @@ func (h *Handler) routes() {
 		}
 		h.eventRoutes(lang, l)
 		h.libraryRoutes(lang, l)
-		h.boardRoutes(lang, l)
 		h.synergyRoutes(lang, l)
+		h.statsRoutes(lang, l)
+		h.boardRoutes(lang, l)
 		h.mux.HandleFunc("GET /"+lang, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/"+lang+"/", http.StatusMovedPermanently)
 		})

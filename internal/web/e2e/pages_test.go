@@ -34,6 +34,13 @@ var mainPages = []struct {
 	{"events", "/fr/evenements", 200},
 	{"library", "/fr/bibliotheque", 200},
 	{"publication-en", "/en/library/cooperation-de-proximite-en-question", 200},
+	{"stats", "/fr/statistiques", 200},
+	{"stats-en-filtered", "/en/statistics?territory=gatineau&from=1990&to=2010", 200},
+	{"stats-empty", "/fr/statistiques?country=ZZ", 200},
+	{"territories", "/fr/territoires", 200},
+	{"report-gatineau", "/fr/territoires/gatineau/rapport", 200},
+	{"report-outaouais-en", "/en/territories/region-outaouais/report", 200},
+	{"territory-not-found", "/fr/territoires/atlantide/rapport", 404},
 	{"not-found", "/fr/nulle-part", 404},
 	{"not-found-en", "/en/partnerships/no-such-twinning", 404},
 }
