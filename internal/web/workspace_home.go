@@ -55,6 +55,8 @@ type workspaceData struct {
 	Accounts string
 	// Events links to the calendar's events, to create and edit them.
 	Events string
+	// Bulletin links to the bulletin's issues and subscribers.
+	Bulletin string
 	// New links to the forms that create records.
 	New []navItem
 }
@@ -93,6 +95,9 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request, l *localizer
 	}
 	if _, ok := h.reg.(proximite.EventService); ok {
 		d.Events = wsPath(l.lang, wsEvents)
+	}
+	if h.bulletin != nil && d.Coordinator {
+		d.Bulletin = bulletinWS[l.lang]
 	}
 	if done := r.URL.Query().Get("fait"); done != "" {
 		if msg, ok := l.msg["ws.done."+done]; ok {

@@ -95,7 +95,7 @@ func TestBulletinJourney(t *testing.T) {
 	co.fill("//input[@name='password']", password)
 	co.fill("//input[@name='confirm']", password)
 	co.submit("choose the password", "//main//form//button[@type='submit']", "/fr/mon-espace")
-	co.at("/fr/mon-espace/bulletin", 200)
+	co.submit("open the bulletin", linkNamed("Le bulletin : numéros et abonnés"), "/fr/mon-espace/bulletin")
 	csvFile := filepath.Join(dir, "abonnes.csv")
 	if err := os.WriteFile(csvFile, []byte("email,lang,consent_date\nawa@exemple.sn,fr,2024-05-01\n"), 0o644); err != nil {
 		t.Fatal(err)
