@@ -25,6 +25,9 @@ type partnershipData struct {
 	Exchanges    exchanges
 	// Synergies are the other organisations active where it works.
 	Synergies synergyView
+	// Assess is the section of assessments, for the members who may
+	// read them; nil for everyone else.
+	Assess *assessView
 }
 
 // sideView is one side of a partnership with its parties.
@@ -68,6 +71,9 @@ func (h *Handler) partnership(w http.ResponseWriter, r *http.Request, l *localiz
 		h.fail(w, r, l, err)
 		return
 	}
+	if at := h.latestAssessment(ctx, r, p); at.After(linked) {
+		linked = at
+	}
 	if h.fresh(w, r, l.lang, p.UpdatedAt, linked) {
 		return
 	}
@@ -101,6 +107,10 @@ func (h *Handler) partnership(w http.ResponseWriter, r *http.Request, l *localiz
 	d.Synergies.All = path(l.lang, secPartnership, p.Slug) + "/synergies"
 	d.Timeline = timeline(l, p, projects, visits, h.now())
 	d.Exchanges = exchangesOf(l, visits, byDirection)
+	if d.Assess, err = h.partnershipAssessments(ctx, r, l, p); err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
 	title := l.plain(p.Title)
 	desc := excerpt(l.plain(p.Description), 180)
 	if desc == "" {

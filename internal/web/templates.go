@@ -20,7 +20,7 @@ var templateFiles embed.FS
 // shared are the templates every page is parsed with: the layout and the
 // partials. Each file under templates/pages is one page.
 var shared = []string{"templates/layout.html", "templates/partials.html", "templates/workspace_partials.html",
-	"templates/synergies_partials.html"}
+	"templates/synergies_partials.html", "templates/board_partials.html"}
 
 // parseTemplates parses every page once per language, with functions
 // bound to that language, and checks that every message key a template

@@ -85,6 +85,7 @@ func (h *Handler) workspaceRoutes() {
 		h.accountRoutes(lang, l)
 		h.eventFormRoutes(lang, l)
 		h.boardFormRoutes(lang, l)
+		h.assessRoutes(lang, l)
 	}
 }
 
