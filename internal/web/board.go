@@ -39,7 +39,7 @@ type boardData struct {
 type boardFilters struct {
 	Kind, Sector, Country, PartnerKind, Language string
 	Kinds, Sectors, Countries, PartnerKinds      []choice
-	Active                                      bool
+	Active                                       bool
 }
 
 // postCard is one post as lists and pages show it.
