@@ -10,6 +10,7 @@ type point struct{ X, Y float64 }
 const (
 	layoutIterations = 300
 	layoutMargin     = 40.0
+	layoutGravity    = 0.9
 )
 
 // layoutGraph places n nodes linked by edges (pairs of indexes) in a
@@ -62,8 +63,10 @@ func layoutGraph(n int, edges [][2]int, w, h float64) []point {
 			disp[b].Y += dy / d * f
 		}
 		for i := range pos {
-			disp[i].X += (cx - pos[i].X) * 0.05 * k / 10
-			disp[i].Y += (cy - pos[i].Y) * 0.05 * k / 10
+			// Gravity grows with the distance from the centre, so that a
+			// small component apart does not push the rest into a corner.
+			disp[i].X += (cx - pos[i].X) * layoutGravity
+			disp[i].Y += (cy - pos[i].Y) * layoutGravity
 			d := math.Max(math.Hypot(disp[i].X, disp[i].Y), 0.01)
 			step := math.Min(d, temp)
 			pos[i].X += disp[i].X / d * step

@@ -27,12 +27,18 @@ type svgEdge struct {
 
 // svgNode is an organisation as drawn, a link to its page.
 type svgNode struct {
-	X, Y, R    string
-	Colour     string
-	URL        string
-	Title      string // name, kind and country, for the link's name
-	Label      string // the name written beside the biggest nodes
-	LX, Anchor string
+	X, Y, R string
+	Colour  string
+	URL     string
+	Title   string // name, kind and country, for the link's name
+	Label   string // the name written beside the biggest nodes
+	LX, LY  string
+	Anchor  string
+}
+
+// nodeRadius grows with the links of a node, within bounds.
+func nodeRadius(degree int) float64 {
+	return 5 + math.Min(2*math.Sqrt(float64(degree)), 9)
 }
 
 // Size of the drawing, and how many of the most connected organisations
@@ -96,9 +102,16 @@ func drawNetwork(l *localizer, g *proximite.NetworkGraph) (networkDrawing, []net
 			Partnership: e.Partnerships > 0, Width: coord(w)})
 	}
 	kinds := map[proximite.OrgKind]bool{}
+	// Every node's circle is taken before any name is written.
+	var taken []box
+	for _, n := range g.Nodes {
+		p := pos[at[n.Slug]]
+		r := nodeRadius(n.Degree)
+		taken = append(taken, box{p.X - r, p.Y - r, p.X + r, p.Y + r})
+	}
 	for i, n := range g.Nodes {
 		p := pos[at[n.Slug]]
-		r := 5 + math.Min(2*math.Sqrt(float64(n.Degree)), 9)
+		r := nodeRadius(n.Degree)
 		name := l.plain(n.Name)
 		title := name + " — " + l.Label("orgkind", string(n.Kind))
 		if n.Country != "" {
@@ -107,11 +120,10 @@ func drawNetwork(l *localizer, g *proximite.NetworkGraph) (networkDrawing, []net
 		node := svgNode{X: coord(p.X), Y: coord(p.Y), R: coord(r), Colour: kindColour(n.Kind),
 			URL: path(l.lang, secOrganisation, n.Slug), Title: title}
 		if i < networkLabels {
-			node.Label = excerpt(name, networkLabel)
-			if p.X > networkW/2 {
-				node.LX, node.Anchor = coord(p.X-r-3), "end"
-			} else {
-				node.LX, node.Anchor = coord(p.X+r+3), "start"
+			label := excerpt(name, networkLabel)
+			if at, ok := placeLabel(p, r, label, taken, networkW, networkH); ok {
+				taken = append(taken, at.b)
+				node.Label, node.LX, node.LY, node.Anchor = label, coord(at.x), coord(at.y), at.anchor
 			}
 		}
 		d.Nodes = append(d.Nodes, node)

@@ -17,6 +17,9 @@ import (
 func allPages(t *testing.T) []string {
 	t.Helper()
 	pages := []string{"/fr/", "/en/", "/fr/recherche", "/en/search", "/fr/recherche?q=jumelage", "/en/search?q=nioro"}
+	// The synergies, network and funding pages, in both languages.
+	pages = append(pages, "/fr/acteurs/buckingham/synergies", "/en/partnerships/jumelage-buckingham-nioro-du-rip/synergies",
+		"/fr/reseau", "/en/network?kind=municipality&country=ML", "/fr/financement?kind=ngo&country=ML&sector=111", "/en/funding")
 	for _, lang := range proximite.Languages {
 		for _, s := range recordSections {
 			pages = append(pages, path(lang, s, ""))

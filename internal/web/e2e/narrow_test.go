@@ -32,6 +32,9 @@ func TestFrenchPagesFitANarrowPhone(t *testing.T) {
 		{"search-fr-words", "/fr/recherche?q=sanankoroba"},
 		{"organisation-fr", "/fr/acteurs/buckingham"},
 		{"project-fr", "/fr/projets/sanankoroba-projets-communautaires"},
+		{"network-fr", "/fr/reseau"},
+		{"funding-fr", "/fr/financement?kind=ngo&country=ML&sector=111"},
+		{"synergies-fr", "/fr/acteurs/buckingham/synergies"},
 	} {
 		t.Run(pg.name, func(t *testing.T) {
 			tb := tb.in(t)
