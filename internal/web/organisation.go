@@ -26,6 +26,9 @@ type orgData struct {
 	Publications relatedList
 	Nearby       nearbyView
 	Events       []eventLinkView // the events it organises
+
+	// Twins are a town's known twinnings that the registry lacks.
+	Twins *twinsView
 }
 
 // linkGroup is a kind of link between organisations with its targets:
@@ -96,6 +99,10 @@ func (h *Handler) organisation(w http.ResponseWriter, r *http.Request, l *locali
 		}
 	}
 	if d.Nearby, err = h.nearby(ctx, l, o); err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	if d.Twins, err = h.townTwins(ctx, l, o); err != nil {
 		h.fail(w, r, l, err)
 		return
 	}

@@ -1,0 +1,219 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/codelist"
+	"github.com/proximite/proximite/internal/worldmap"
+)
+
+// Known twinnings on a town's page. The reference layer (proximite twins
+// load) lists the twin towns Wikipedia's contributors wrote down; a
+// municipality's page names those the registry lacks, matched by the
+// town's folded name and country, and draws them on a map of its own,
+// apart from the partnerships the registry records: a ring and a dashed
+// line for a known twinning, the registry's filled circle for a recorded
+// partner. The site's main map is left as it is: it counts the
+// registry's projects, and mixing a copied list into it would blur what
+// the registry itself says.
+
+// twinsView is the section of the town's page; nil draws nothing.
+type twinsView struct {
+	// Suggested are the known twin towns with no partnership recorded;
+	// Recorded counts those the registry already has.
+	Suggested []twinTownView
+	Recorded  int
+	Map       template.HTML
+	Credit    string
+}
+
+// twinTownView is one twin town.
+type twinTownView struct {
+	City, Country string
+	// Org is the registry's organisation of that town, when it has one.
+	Org *recordLink
+}
+
+// Colours of the town map: the registry's accent for what it records,
+// a violet for the reference layer, both legible on the grey countries.
+const (
+	twinColor     = "#6a3d9a"
+	recordedColor = "#e4572e"
+)
+
+// maxTownPartnerships bounds the partnerships read to tell recorded
+// twinnings from the others.
+const maxTownPartnerships = 60
+
+// townTwins builds the section for a municipality, or nil when the page
+// is not a town's, the layer is not loaded, or the layer knows no twin.
+func (h *Handler) townTwins(ctx context.Context, l *localizer, o *proximite.Organisation) (*twinsView, error) {
+	tw, ok := h.reg.(proximite.TwinService)
+	if !ok || o.Kind != proximite.Municipality || o.Country == "" {
+		return nil, nil
+	}
+	var known []proximite.TwinTown
+	seen := map[string]bool{}
+	for _, name := range townNames(o) {
+		list, err := tw.TwinsOf(ctx, name, o.Country)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range list {
+			if k := townKey(t.City, t.Country); !seen[k] {
+				seen[k] = true
+				known = append(known, t)
+			}
+		}
+	}
+	if len(known) == 0 {
+		return nil, nil
+	}
+	partners, err := h.townPartners(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	v := &twinsView{Credit: proximite.TwinCredit}
+	var drawn []proximite.TwinTown
+	for _, t := range known {
+		if _, ok := partners[townKey(t.City, t.Country)]; ok {
+			v.Recorded++
+			continue
+		}
+		tv := twinTownView{City: t.City, Country: codelist.Country.Label(t.Country, l.lang)}
+		if org, err := h.townOrg(ctx, t); err != nil {
+			return nil, err
+		} else if org != nil {
+			tv.Org = &recordLink{Name: org.Name, URL: path(l.lang, secOrganisation, org.Slug)}
+		}
+		v.Suggested = append(v.Suggested, tv)
+		drawn = append(drawn, t)
+	}
+	if len(v.Suggested) == 0 {
+		return v, nil
+	}
+	v.Map = townMap(l, o, drawn, partners)
+	return v, nil
+}
+
+// townNames are the names a town goes by in the list: its locality,
+// then its names with a prefix such as "Ville de" dropped.
+func townNames(o *proximite.Organisation) []string {
+	var out []string
+	add := func(s string) {
+		for _, p := range []string{"Ville de ", "City of ", "Municipalité de ", "Commune de ", "Town of "} {
+			s = strings.TrimPrefix(s, p)
+		}
+		if s = strings.TrimSpace(s); s != "" && !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	add(o.Locality)
+	for _, lang := range []string{"fr", "en"} {
+		add(o.Name[lang])
+	}
+	return out
+}
+
+func townKey(city, country string) string { return country + "|" + proximite.Slugify(city) }
+
+// townPartners returns the organisations the town has a partnership
+// with, by town key, with their positions.
+func (h *Handler) townPartners(ctx context.Context, o *proximite.Organisation) (map[string]*proximite.Organisation, error) {
+	res, err := h.reg.Search(ctx, proximite.SearchFilter{Org: o.Slug, Limit: maxTownPartnerships,
+		Filters: map[string][]string{proximite.FacetType: {string(proximite.TypePartnership)}}})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*proximite.Organisation{}
+	for _, hit := range res.Hits {
+		p, err := h.reg.FindPartnership(ctx, hit.Slug)
+		if err != nil {
+			return nil, err
+		}
+		for _, pt := range p.Parties {
+			if pt.Org == o.Slug {
+				continue
+			}
+			other, err := h.reg.FindOrganisation(ctx, pt.Org)
+			if proximite.ErrorCode(err) == proximite.ENOTFOUND {
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			for _, name := range townNames(other) {
+				out[townKey(name, other.Country)] = other
+			}
+		}
+	}
+	return out, nil
+}
+
+// townOrg finds the registry's municipality of a twin town, if any, so
+// that the suggestion links to it.
+func (h *Handler) townOrg(ctx context.Context, t proximite.TwinTown) (*proximite.Organisation, error) {
+	res, err := h.reg.Search(ctx, proximite.SearchFilter{Query: t.City, Limit: 5, Filters: map[string][]string{
+		proximite.FacetType: {string(proximite.TypeOrganisation)}, proximite.FacetCountry: {t.Country},
+		proximite.FacetOrgKind: {string(proximite.Municipality)}}})
+	if err != nil {
+		return nil, err
+	}
+	for _, hit := range res.Hits {
+		o, err := h.reg.FindOrganisation(ctx, hit.Slug)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range townNames(o) {
+			if proximite.Slugify(n) == proximite.Slugify(t.City) {
+				return o, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// townMap draws the town, its recorded partners (filled circles) and
+// its known twins (rings joined by dashed lines), apart from the main
+// map; the page's legend and list say the same in words.
+func townMap(l *localizer, o *proximite.Organisation, twins []proximite.TwinTown, partners map[string]*proximite.Organisation) template.HTML {
+	if o.Point == nil {
+		return ""
+	}
+	m := worldmap.Map{ID: "twinmap", Title: l.T("twins.map.title", "town", l.plain(o.Name)), Desc: l.T("twins.map.desc"),
+		Points: []worldmap.Point{{Lat: o.Point.Lat, Lon: o.Point.Lon, Label: l.plain(o.Name)}}}
+	seen := map[string]bool{}
+	for _, p := range partners {
+		if p.Point != nil && !seen[p.Slug] {
+			seen[p.Slug] = true
+			m.Points = append(m.Points, worldmap.Point{Lat: p.Point.Lat, Lon: p.Point.Lon, Label: l.plain(p.Name)})
+		}
+	}
+	var buf bytes.Buffer
+	if err := m.Render(&buf); err != nil {
+		return ""
+	}
+	x0, y0 := worldmap.Project(o.Point.Lat, o.Point.Lon)
+	var b strings.Builder
+	b.WriteString(`<g class="twin-layer" fill="none" stroke="` + twinColor + `" stroke-width="1.6">`)
+	for _, t := range twins {
+		x, y := worldmap.Project(t.Lat, t.Lng)
+		b.WriteString(`<line x1="` + fnum(x0) + `" y1="` + fnum(y0) + `" x2="` + fnum(x) + `" y2="` + fnum(y) + `" stroke-dasharray="4 3" stroke-opacity=".7"/>`)
+		b.WriteString(`<circle cx="` + fnum(x) + `" cy="` + fnum(y) + `" r="5" fill="#fff"><title>`)
+		b.WriteString(template.HTMLEscapeString(l.T("twins.map.twin", "city", t.City, "country", codelist.Country.Label(t.Country, l.lang))))
+		b.WriteString(`</title></circle>`)
+	}
+	b.WriteString(`</g>`)
+	svg := buf.String()
+	i := strings.LastIndex(svg, "</svg>")
+	if i < 0 {
+		return ""
+	}
+	return template.HTML(svg[:i] + b.String() + svg[i:])
+}
+
+func fnum(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
