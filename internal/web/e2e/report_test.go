@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -45,7 +46,7 @@ func TestTerritoryReportPrints(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			tb := newTab(t, visitor{})
 			tb.open(c.path, 200)
-			if body := tb.text("main"); !strings.Contains(body, c.must) {
+			if body := tb.text("//main"); !strings.Contains(body, c.must) {
 				t.Errorf("the report does not show %q", c.must)
 			}
 			checkReportFigures(tb, db, c.slug)
@@ -67,6 +68,16 @@ func TestTerritoryReportPrints(t *testing.T) {
 					os.MkdirAll(shots, 0o755)
 					os.WriteFile(filepath.Join(shots, "report-"+c.name+"-"+p.name+".pdf"), pdf, 0o644)
 				}
+			}
+			if shots != "" {
+				// What the paper shows, as a picture: the page at A4's
+				// width with the print stylesheet.
+				tb.do("emulate print", emulateViewport(viewport{width: 794, height: 1123}), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+					_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+					return err
+				}))
+				png := get(tb, "take a screenshot of the print", chromedp.FullScreenshot(100))
+				os.WriteFile(filepath.Join(shots, "report-"+c.name+"-print.png"), png, 0o644)
 			}
 		})
 	}
