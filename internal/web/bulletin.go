@@ -33,6 +33,10 @@ type Bulletin struct {
 // WithBulletin turns on the bulletin: its public pages, and its
 // coordinators' pages when the members' area is on.
 func (h *Handler) WithBulletin(b Bulletin) *Handler {
+	// Every call goes through the guard with the signed-in user, so that
+	// the subscribers and the drafts stay the coordinators' whatever page
+	// asks; the handlers check first only to answer with the right page.
+	b.Store = proximite.NewBulletinGuard(b.Store)
 	h.bulletin = &b
 	for _, lang := range proximite.Languages {
 		l := h.loc[lang]
