@@ -15,7 +15,9 @@ var idAttr = regexp.MustCompile(`<[a-zA-Z][^<>]*?\sid="([^"]*)"`)
 // and links to fragments would then point at the wrong one. The world
 // maps' SVG, drawn by another package, is part of the page and counts.
 func TestIDsAreUnique(t *testing.T) {
-	for _, p := range append(allPages(t), "/fr/recherche?q=eau&country=ML", "/en/search?type=project", "/fr/nulle-part") {
+	for _, p := range append(allPages(t), "/fr/recherche?q=eau&country=ML", "/en/search?type=project", "/fr/nulle-part",
+		"/fr/statistiques", "/en/statistics?territory=gatineau", "/fr/territoires", "/fr/territoires/gatineau/rapport",
+		"/en/territories/region-outaouais/report", "/fr/territoires/atlantide/rapport") {
 		r := get(t, p)
 		seen := map[string]int{}
 		for _, m := range idAttr.FindAllStringSubmatch(r.Body, -1) {
