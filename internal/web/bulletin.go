@@ -130,6 +130,9 @@ func (h *Handler) bulletinSubscribe(w http.ResponseWriter, r *http.Request, l *l
 	if lang == "" {
 		lang = l.lang
 	}
+	if h.subscribeFlood(w, r, l) {
+		return
+	}
 	token, err := h.bulletin.Store.Subscribe(r.Context(), email, lang)
 	if proximite.ErrorCode(err) == proximite.EINVALID {
 		d, derr := h.bulletinData(r, l)
@@ -164,6 +167,36 @@ func (h *Handler) bulletinSubscribe(w http.ResponseWriter, r *http.Request, l *l
 		}(context.WithoutCancel(r.Context()))
 	}
 	http.Redirect(w, r, bulletin.Paths[l.lang]+"?envoye=1", http.StatusSeeOther)
+}
+
+// maxSubscribesPerHour bounds the subscription requests from one client
+// address, so that the form cannot be used to send confirmation messages
+// to a list of strangers; each address is also sent at most one
+// confirmation every few minutes (the store sees to it).
+const maxSubscribesPerHour = 30
+
+// subscribeFlood counts a request of the form from its client, and
+// answers 429 when the client is over the limit.
+func (h *Handler) subscribeFlood(w http.ResponseWriter, r *http.Request, l *localizer) bool {
+	if h.ws == nil || h.ws.Throttle == nil {
+		return false
+	}
+	key := "bulletin-ip:" + clientIP(r)
+	ctx := r.Context()
+	n, err := h.ws.Throttle.CountFailures(ctx, []string{key}, time.Hour)
+	if err != nil {
+		h.fail(w, r, l, err)
+		return true
+	}
+	if n[key] >= maxSubscribesPerHour {
+		w.Header().Set("Retry-After", "3600")
+		h.errorPage(w, r, l, http.StatusTooManyRequests, "bulletin.flood", "")
+		return true
+	}
+	if err := h.ws.Throttle.RecordFailure(ctx, key); err != nil {
+		h.log.Error("count a bulletin subscription", "err", err)
+	}
+	return false
 }
 
 // bulletinLinkData is the page behind a link of a message: a button to

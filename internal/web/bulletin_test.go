@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -161,6 +162,15 @@ func TestBulletinPublicPages(t *testing.T) {
 		}
 		if st := subscriberOf(t, db, "jane@example.ca"); st != proximite.SubscriberUnsubscribed {
 			t.Errorf("after one-click: %s, want unsubscribed", st)
+		}
+
+		// One client cannot make the form write to a list of strangers.
+		var last response
+		for i := 0; i < maxSubscribesPerHour; i++ {
+			last = s.do("anonymous", "POST", "/fr/bulletin", url.Values{"email": {fmt.Sprintf("inconnu%d@exemple.org", i)}})
+		}
+		if last.Status != 429 || !strings.Contains(last.Body, "Trop de demandes") {
+			t.Errorf("request %d from one client: %d, want 429", maxSubscribesPerHour+3, last.Status)
 		}
 	})
 }
