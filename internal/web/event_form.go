@@ -445,3 +445,42 @@ func (h *Handler) wsEventsPage(events proximite.EventService) pageHandler {
 		h.render(w, r, l, http.StatusOK, "workspace_events", d)
 	}
 }
+
+// event reads the event a delegation went to: its slug, or its title in
+// any language (accents and case aside). Drafts count, as for the
+// pickers: a delegation may be recorded before its event is published.
+func (d *decoder) event(name string) string {
+	text := d.str(name)
+	events, ok := d.h.reg.(proximite.EventService)
+	if text == "" || !ok || d.err != nil {
+		return text
+	}
+	if slugParamRE.MatchString(text) {
+		if _, err := events.FindEvent(d.ctx, text); err == nil {
+			return text
+		} else if proximite.ErrorCode(err) != proximite.ENOTFOUND {
+			d.err = err
+			return text
+		}
+	}
+	list, err := events.ListEvents(d.ctx, proximite.EventFilter{IncludeUnpublished: true})
+	if err != nil {
+		d.err = err
+		return text
+	}
+	var found []string
+	for _, e := range list {
+		for _, t := range e.Title {
+			if proximite.Fold(t) == proximite.Fold(text) {
+				found = append(found, e.Slug)
+				break
+			}
+		}
+	}
+	if len(found) == 1 {
+		d.v.Set(name, found[0])
+		return found[0]
+	}
+	d.fail(name, "evt.err.visit", "value", text)
+	return text
+}

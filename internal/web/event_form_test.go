@@ -141,3 +141,37 @@ func TestEventForm(t *testing.T) {
 		}
 	})
 }
+
+// The visit form names the event a delegation went to, by its title or
+// its slug; a name that matches no event is refused next to the input.
+func TestVisitFormNamesItsEvent(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		s := newWSSite(t, db)
+		ctx := context.Background()
+		start := time.Date(2031, 10, 3, 9, 0, 0, 0, time.UTC)
+		if err := db.CreateEvent(ctx, &proximite.Event{Meta: proximite.Meta{Slug: "rencontres-dakar-2031", State: proximite.Published},
+			Title: proximite.T("fr", "Rencontres de Dakar 2031"), Start: start, End: start.Add(8 * time.Hour),
+			Zone: "Africa/Dakar", Place: proximite.T("fr", "Dakar")}); err != nil {
+			t.Fatal(err)
+		}
+		visit := func(title, event string) url.Values {
+			return vals("title.fr", title, "direction", "north_south", "start", "2031-10",
+				"from", "buckingham", "to", "nioro-du-rip", "event", event, "save", "1")
+		}
+		r := s.do("editor", http.MethodPost, "/fr/missions/nouvelle", visit("Délégation aux Rencontres", "rencontres de DAKAR 2031"))
+		wantStatus(t, r, http.StatusSeeOther)
+		v, err := db.FindVisit(ctx, "delegation-aux-rencontres")
+		if err != nil || v.Event != "rencontres-dakar-2031" {
+			t.Fatalf("stored visit %+v, %v", v, err)
+		}
+		r = s.do("editor", http.MethodGet, "/fr/missions/delegation-aux-rencontres/modifier", nil)
+		mustContain(t, "visit edit form", r, `value="rencontres-dakar-2031"`)
+
+		r = s.do("editor", http.MethodPost, "/fr/missions/nouvelle", visit("Délégation perdue", "Rencontres d'Atlantis"))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		mustContain(t, "unknown event", r, "Aucun événement du calendrier ne s&#39;appelle")
+		if _, err := db.FindVisit(ctx, "delegation-perdue"); proximite.ErrorCode(err) != proximite.ENOTFOUND {
+			t.Errorf("a visit to an unknown event was stored: %v", err)
+		}
+	})
+}

@@ -24,6 +24,7 @@ var visitForm = &recordForm{
 			{name: "partnership", label: "visit.partnership", hint: "edit.pick.hint", kind: kPick, pick: proximite.TypePartnership, wide: true},
 			{name: "from", label: "edit.visit.from", hint: "edit.pick.hint", kind: kPick, pick: proximite.TypeOrganisation},
 			{name: "to", label: "edit.visit.to", hint: "edit.pick.hint", kind: kPick, pick: proximite.TypeOrganisation},
+			{name: "event", label: "visit.event", hint: "evt.visit.hint", kind: kText, wide: true},
 		}, repeats: []repeatSpec{
 			{name: "with", legend: "visit.with", hint: "edit.visit.with.hint", item: "edit.item.org", add: "edit.add.org",
 				fields: []spec{{name: "", label: "edit.org", kind: kPick, pick: proximite.TypeOrganisation}}},
@@ -52,11 +53,6 @@ var visitForm = &recordForm{
 	update: func(ctx context.Context, g *proximite.Guard, rec proximite.Record) error {
 		return g.UpdateVisit(ctx, rec.(*proximite.Visit))
 	},
-	// The event a delegation went to is not in the form yet; an edit
-	// keeps the link.
-	keep: func(old, rec proximite.Record) {
-		rec.(*proximite.Visit).Event = old.(*proximite.Visit).Event
-	},
 	encode: encodeVisit,
 	decode: decodeVisit,
 }
@@ -71,6 +67,7 @@ func encodeVisit(rec proximite.Record, l *localizer) url.Values {
 	vals.Set("partnership", v.Partnership)
 	vals.Set("from", v.From)
 	vals.Set("to", v.To)
+	vals.Set("event", v.Event)
 	for i, w := range v.With {
 		vals.Set(idx("with", i), w)
 	}
@@ -95,6 +92,7 @@ func decodeVisit(d *decoder) proximite.Record {
 		From:        d.pick("from", proximite.TypeOrganisation),
 		To:          d.pick("to", proximite.TypeOrganisation),
 		Purpose:     d.text("purpose"), Report: d.text("report"),
+		Event: d.event("event"),
 	}
 	for _, row := range d.rows("with") {
 		// An organisation not found stays as an empty slot, so that the
