@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -152,6 +153,48 @@ func TestScannerOnRealFiles(t *testing.T) {
 	}
 	if files == 0 {
 		t.Fatal("no files")
+	}
+}
+
+// TestReaderLetsActivitiesGo checks that the reader holds nothing of an
+// activity once it has read the next ones, so that memory stays flat
+// whatever the size of the file: the nodes are allocated in chunks, and a
+// chunk shared by two activities would keep every earlier one alive.
+func TestReaderLetsActivitiesGo(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<iati-activities>\n")
+	for i := 0; i < 300; i++ {
+		b.WriteString(`<iati-activity><iati-identifier>XM-1</iati-identifier><title><narrative xml:lang="fr">T</narrative></title>
+<sector code="11110"/><transaction><value>1</value></transaction></iati-activity>` + "\n")
+	}
+	b.WriteString("</iati-activities>\n")
+	r := NewReader(strings.NewReader(b.String()))
+	first, err := r.nextNode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	freed := make(chan struct{})
+	runtime.AddCleanup(first, func(freed chan struct{}) { close(freed) }, freed)
+	first = nil
+	for {
+		if _, err := r.nextNode(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; ; i++ {
+		runtime.GC()
+		select {
+		case <-freed:
+			runtime.KeepAlive(r)
+			return
+		default:
+		}
+		if i == 100 {
+			t.Fatal("the first activity is still held after reading the others")
+		}
+		runtime.Gosched()
 	}
 }
 
