@@ -16,28 +16,28 @@ import (
 // run is the import of one file: the batch being gathered, the counts of
 // what it will do once written, and the messages to log with it.
 type run struct {
-	im       *Importer
-	rep      *Report
-	write    bool // else only check
-	logMsgs  bool // else the messages were logged by an earlier check
-	source   string
-	orgs     *orgResolver
-	batch    []any
-	pending  map[string]bool // identifiers in the batch
-	taken    map[string]bool // project slugs in the batch
-	counts   tally           // what the batch does once written
+	im      *Importer
+	rep     *Report
+	write   bool // else only check
+	logMsgs bool // else the messages were logged by an earlier check
+	source  string
+	orgs    *orgResolver
+	batch   []any
+	pending map[string]bool // identifiers in the batch
+	taken   map[string]bool // project slugs in the batch
+	counts  tally           // what the batch does once written
 	// The batch being written while the next is gathered (see flush):
 	// its identifiers and slugs, and the outcome of its writing.
 	writing      chan error
 	wrotePending map[string]bool
 	wroteTaken   map[string]bool
 	wroteCounts  tally
-	inBatch  int
-	msgs     []sqlstore.ImportMessage
-	size     int64
-	checksum string
-	started  time.Time
-	lastTick time.Time
+	inBatch      int
+	msgs         []sqlstore.ImportMessage
+	size         int64
+	checksum     string
+	started      time.Time
+	lastTick     time.Time
 }
 
 // tally counts what a batch does to the registry.
