@@ -129,7 +129,8 @@ func TestServeFreshDatabaseShowsTheDemonstration(t *testing.T) {
 // migrate and demo on each database and compares counts and searches.
 func TestSameRegistryOnBothDatabases(t *testing.T) {
 	queries := []string{"", "q=elisabeth", "q=nioro&type=partnership", "q=senegal", "q=eau", "country=ML",
-		"type=project&sector=151", "q=municipal&type=organisation", "org_kind=municipality&type=partnership"}
+		"type=project&sector=151", "q=municipal&type=organisation", "org_kind=municipality&type=partnership",
+		"type=publication&language=fr&pub_type=report", "q=proximite&type=publication"}
 	results := map[string][]searchBody{}
 	for _, dialect := range sqltest.Dialects {
 		dsn := sqltest.DSN(t, dialect)
