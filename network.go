@@ -16,12 +16,13 @@ type NetworkFilter struct {
 }
 
 // Bounds of the network. The store reads at most NetworkRecords of the
-// most recently changed partnerships and as many projects matching the
-// filter, and a drawing stays legible with some dozens of organisations.
+// newest partnerships and as many projects (for each kind or country
+// filtered on), and a drawing stays legible with some dozens of
+// organisations.
 const (
 	DefaultNetworkNodes = 40
 	MaxNetworkNodes     = 120
-	NetworkRecords      = 2000
+	NetworkRecords      = 1000
 )
 
 // NetworkNode is an organisation of the network, with the number of other

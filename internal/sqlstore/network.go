@@ -2,18 +2,16 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/proximite/proximite"
 )
 
 var _ proximite.NetworkService = (*DB)(nil)
-
-// networkBatch bounds the ids of one IN list.
-const networkBatch = 500
 
 // NetworkGraph draws the network from the newest published partnerships
 // and projects: at most proximite.NetworkRecords of each, those in the
@@ -33,31 +31,18 @@ func (d *DB) NetworkGraph(ctx context.Context, f proximite.NetworkFilter) (*prox
 		kinds[i] = string(k)
 	}
 	byType := map[int64]proximite.RecordType{}
+	members := map[int64][]int64{}
+	nodes := map[int64]proximite.NetworkNode{}
 	for _, t := range []proximite.RecordType{proximite.TypePartnership, proximite.TypeProject} {
-		ids, err := d.networkRecords(ctx, t, kinds, f.Countries)
+		n, err := d.networkRead(ctx, t, kinds, f.Countries, byType, members, nodes)
 		if err != nil {
 			return nil, err
 		}
-		if len(ids) >= proximite.NetworkRecords {
+		if n >= proximite.NetworkRecords {
 			g.Sampled = true
-		}
-		for _, id := range ids {
-			byType[id] = t
 		}
 	}
 	g.Records = len(byType)
-	members, err := d.networkMembers(ctx, byType)
-	if err != nil {
-		return nil, err
-	}
-	var orgIDs []int64
-	for _, orgs := range members {
-		orgIDs = append(orgIDs, orgs...)
-	}
-	nodes, err := d.networkOrgs(ctx, orgIDs)
-	if err != nil {
-		return nil, err
-	}
 	wanted := map[proximite.OrgKind]bool{}
 	for _, k := range f.Kinds {
 		wanted[k] = true
@@ -131,144 +116,86 @@ func (d *DB) NetworkGraph(ctx context.Context, f proximite.NetworkFilter) (*prox
 	return g, nil
 }
 
-// networkRecords returns the ids of the newest published records of a
-// type that match the filter. Without a filter the index on (type,
-// state, updated_at) gives the most recently changed; with one, each
-// value of the first facet is read down its index on search_terms, the
-// newest created first, and the other facet is checked record by record.
-func (d *DB) networkRecords(ctx context.Context, t proximite.RecordType, kinds, countries []string) ([]int64, error) {
+// networkRead reads the newest published records of a type that match
+// the filter, with their organisations (a partnership's parties, a
+// project's participants), published ones only, in one query for each
+// value of the first facet filtered on: the records come from an index
+// (type, state, updated_at without a filter, search_terms with one) and
+// their organisations by joins, with no list of ids sent back and forth.
+// It returns how many records a query found at most, to tell whether the
+// bound was reached.
+func (d *DB) networkRead(ctx context.Context, t proximite.RecordType, kinds, countries []string,
+	byType map[int64]proximite.RecordType, members map[int64][]int64, nodes map[int64]proximite.NetworkNode) (int, error) {
 	limit := strconv.Itoa(proximite.NetworkRecords)
+	var queries []*query
 	if len(kinds) == 0 && len(countries) == 0 {
-		return d.networkIDs(ctx, `SELECT id FROM records WHERE type = $1 AND state = 'published'
-			ORDER BY updated_at DESC LIMIT `+limit, t)
-	}
-	first, values, other, otherValues := proximite.FacetCountry, countries, proximite.FacetOrgKind, kinds
-	if len(countries) == 0 {
-		first, values, other, otherValues = proximite.FacetOrgKind, kinds, "", nil
-	}
-	seen := map[int64]bool{}
-	var all []int64
-	for _, v := range values {
 		q := &query{}
-		sqlText := `SELECT st.record_id FROM search_terms st JOIN records r ON r.id = st.record_id
-			WHERE st.facet = ` + q.arg(first) + ` AND st.value = ` + q.arg(v) + ` AND r.type = ` + q.arg(string(t)) +
-			` AND r.state = 'published'`
-		if len(otherValues) > 0 {
-			sqlText += ` AND EXISTS (SELECT 1 FROM search_terms o WHERE o.record_id = st.record_id AND o.facet = ` +
-				q.arg(other) + ` AND o.value IN (` + q.in(otherValues) + `))`
+		q.from = `SELECT id FROM records WHERE type = ` + q.arg(string(t)) + ` AND state = 'published'
+			ORDER BY updated_at DESC LIMIT ` + limit
+		queries = append(queries, q)
+	} else {
+		first, values, other, otherValues := proximite.FacetCountry, countries, proximite.FacetOrgKind, kinds
+		if len(countries) == 0 {
+			first, values, other, otherValues = proximite.FacetOrgKind, kinds, "", nil
 		}
-		ids, err := d.networkIDs(ctx, sqlText+` ORDER BY st.record_id DESC LIMIT `+limit, q.args...)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range ids {
-			if !seen[id] {
-				seen[id] = true
-				all = append(all, id)
+		for _, v := range values {
+			q := &query{}
+			q.from = `SELECT st.record_id AS id FROM search_terms st JOIN records r ON r.id = st.record_id
+				WHERE st.facet = ` + q.arg(first) + ` AND st.value = ` + q.arg(v) + ` AND r.type = ` + q.arg(string(t)) +
+				` AND r.state = 'published'`
+			if len(otherValues) > 0 {
+				q.from += ` AND EXISTS (SELECT 1 FROM search_terms o WHERE o.record_id = st.record_id AND o.facet = ` +
+					q.arg(other) + ` AND o.value IN (` + q.in(otherValues) + `))`
 			}
+			q.from += ` ORDER BY st.record_id DESC LIMIT ` + limit
+			queries = append(queries, q)
 		}
 	}
-	// Several values: keep the newest overall.
-	sort.Slice(all, func(i, j int) bool { return all[i] > all[j] })
-	if len(all) > proximite.NetworkRecords {
-		all = all[:proximite.NetworkRecords]
+	most := 0
+	for _, q := range queries {
+		n, err := d.networkRows(ctx, q, t, byType, members, nodes)
+		if err != nil {
+			return 0, err
+		}
+		most = max(most, n)
 	}
-	return all, nil
+	return most, nil
 }
 
-// networkIDs runs a query that returns ids.
-func (d *DB) networkIDs(ctx context.Context, sqlText string, args ...any) ([]int64, error) {
-	rows, err := d.db.QueryContext(ctx, sqlText, args...)
+// networkRows runs one read of networkRead and files its rows. It
+// counts the records read, those without organisations included.
+func (d *DB) networkRows(ctx context.Context, q *query, t proximite.RecordType,
+	byType map[int64]proximite.RecordType, members map[int64][]int64, nodes map[int64]proximite.NetworkNode) (int, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT s.id, o.id, o.slug, o.title, o.facets FROM (`+q.from+`) s
+		LEFT JOIN links l ON l.from_id = s.id AND l.rel IN ('party', 'participant')
+		LEFT JOIN records o ON o.id = l.to_id AND o.type = 'organisation' AND o.state = 'published'`, q.args...)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
-}
-
-// networkBatches calls fn with the ids in IN lists of networkBatch.
-func networkBatches(ids []int64, fn func(ph string, args []any) error) error {
-	for start := 0; start < len(ids); start += networkBatch {
-		part := ids[start:min(start+networkBatch, len(ids))]
-		q := &query{}
-		ph := make([]string, len(part))
-		for i, id := range part {
-			ph[i] = q.arg(id)
-		}
-		if err := fn(strings.Join(ph, ", "), q.args); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// networkMembers returns the organisations of each record: a
-// partnership's parties, a project's participants.
-func (d *DB) networkMembers(ctx context.Context, byType map[int64]proximite.RecordType) (map[int64][]int64, error) {
-	ids := make([]int64, 0, len(byType))
-	for id := range byType {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	out := map[int64][]int64{}
-	err := networkBatches(ids, func(ph string, args []any) error {
-		rows, err := d.db.QueryContext(ctx, `SELECT from_id, to_id FROM links
-			WHERE rel IN ('party', 'participant') AND from_id IN (`+ph+`) ORDER BY from_id, to_id`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var from, to int64
-			if err := rows.Scan(&from, &to); err != nil {
-				return err
-			}
-			out[from] = append(out[from], to)
-		}
-		return rows.Err()
-	})
-	return out, err
-}
-
-// networkOrgs reads the published organisations among ids.
-func (d *DB) networkOrgs(ctx context.Context, ids []int64) (map[int64]proximite.NetworkNode, error) {
 	seen := map[int64]bool{}
-	var distinct []int64
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			distinct = append(distinct, id)
+	for rows.Next() {
+		var rec int64
+		var org sql.NullInt64
+		var slug, title, facets sql.NullString
+		if err := rows.Scan(&rec, &org, &slug, &title, &facets); err != nil {
+			return 0, err
+		}
+		seen[rec] = true
+		byType[rec] = t
+		if !org.Valid {
+			continue
+		}
+		if !slices.Contains(members[rec], org.Int64) {
+			members[rec] = append(members[rec], org.Int64)
+		}
+		if _, ok := nodes[org.Int64]; !ok {
+			n := proximite.NetworkNode{Slug: slug.String}
+			json.Unmarshal([]byte(title.String), &n.Name)
+			tg := target{facets: splitFacets(facets.String)}
+			n.Kind, n.Country = proximite.OrgKind(tg.facet(proximite.FacetOrgKind)), tg.facet(proximite.FacetCountry)
+			nodes[org.Int64] = n
 		}
 	}
-	out := map[int64]proximite.NetworkNode{}
-	err := networkBatches(distinct, func(ph string, args []any) error {
-		rows, err := d.db.QueryContext(ctx, `SELECT id, slug, title, facets FROM records
-			WHERE type = 'organisation' AND state = 'published' AND id IN (`+ph+`)`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			var slug, title, facets string
-			if err := rows.Scan(&id, &slug, &title, &facets); err != nil {
-				return err
-			}
-			n := proximite.NetworkNode{Slug: slug}
-			json.Unmarshal([]byte(title), &n.Name)
-			t := target{facets: splitFacets(facets)}
-			n.Kind, n.Country = proximite.OrgKind(t.facet(proximite.FacetOrgKind)), t.facet(proximite.FacetCountry)
-			out[id] = n
-		}
-		return rows.Err()
-	})
-	return out, err
+	return len(seen), rows.Err()
 }

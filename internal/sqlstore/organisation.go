@@ -18,6 +18,11 @@ const (
 	// KeyLocality is an organisation's country and locality, folded:
 	// "CA/gatineau", for the organisations of one town (synergies.go).
 	KeyLocality = "@locality"
+	// KeyOrgCountry is an organisation's own country, apart from the
+	// country facet that projects and partnerships share, so that the
+	// organisations based in a country are read without the records
+	// active there.
+	KeyOrgCountry = "@org_country"
 )
 
 func organisationDoc(o *proximite.Organisation) *doc {
@@ -36,6 +41,9 @@ func organisationDoc(o *proximite.Organisation) *doc {
 	d.keys = append(d.keys, territoryKeys(o)...)
 	if k := localityKey(o.Country, o.Locality); k != "" {
 		d.keys = append(d.keys, facet{KeyLocality, k})
+	}
+	if o.Country != "" {
+		d.keys = append(d.keys, facet{KeyOrgCountry, o.Country})
 	}
 	d.text(o.Name, o.Description)
 	d.body = append(d.body, o.Acronym, o.Locality, o.Subdivision, o.IATIRef)

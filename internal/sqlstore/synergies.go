@@ -18,9 +18,9 @@ var _ proximite.SynergyService = (*DB)(nil)
 // size of the registry.
 const (
 	synergyOwnRecords = 200
-	synergyCountries  = 6
-	synergySectors    = 6
-	synergyPerValue   = 200
+	synergyCountries  = 5
+	synergySectors    = 5
+	synergyPerValue   = 80
 )
 
 // localityKey is the key of a town: its country and its folded name.

@@ -37,7 +37,7 @@ func (s *synSearch) gather() error {
 	}
 	for _, country := range s.profile.Countries {
 		add := func(c *synCand) { c.countries = union(c.countries, country) }
-		if err := s.orgs(proximite.FacetCountry, country, add); err != nil {
+		if err := s.orgs(KeyOrgCountry, country, add); err != nil {
 			return err
 		}
 		if err := s.active(proximite.FacetCountry, country, add); err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
@@ -76,11 +77,16 @@ func (h *Handler) network(w http.ResponseWriter, r *http.Request, l *localizer) 
 	var f proximite.NetworkFilter
 	chosen := map[string]bool{}
 	for _, k := range q["kind"] {
-		if kind := proximite.OrgKind(k); kind.Valid() && !chosen["k"+k] {
+		if proximite.OrgKind(k).Valid() {
 			chosen["k"+k] = true
-			f.Kinds = append(f.Kinds, kind)
-		} else if !kind.Valid() {
+		} else {
 			d.Notices = append(d.Notices, l.T("network.bad.kind", "value", excerpt(k, 40)))
+		}
+	}
+	// In the order of the list, so that the same choice is one filter.
+	for _, k := range proximite.OrgKinds {
+		if chosen["k"+string(k)] {
+			f.Kinds = append(f.Kinds, k)
 		}
 	}
 	for _, c := range q["country"] {
@@ -103,10 +109,17 @@ func (h *Handler) network(w http.ResponseWriter, r *http.Request, l *localizer) 
 			f.MaxNodes = n
 		}
 	}
-	g, err := svc.NetworkGraph(ctx, f)
-	if err != nil {
-		h.fail(w, r, l, err)
-		return
+	// Each drawing is kept a minute: a crawler or a visitor going back
+	// and forth does not read the registry again.
+	key := fmt.Sprint(f)
+	g, ok := h.networks.get(key)
+	var err error
+	if !ok {
+		if g, err = svc.NetworkGraph(ctx, f); err != nil {
+			h.fail(w, r, l, err)
+			return
+		}
+		h.networks.put(key, g)
 	}
 	for _, k := range proximite.OrgKinds {
 		d.Kinds = append(d.Kinds, networkOption{Value: string(k), Label: l.Label("orgkind", string(k)), Selected: chosen["k"+string(k)]})

@@ -33,6 +33,8 @@ type Handler struct {
 	handler     http.Handler
 	maps        *ttlCache[string, mapView]
 	nearbyCache *ttlCache[string, *proximite.SynergyResult]
+	// networks keeps the network drawn for each filter a minute.
+	networks *ttlCache[string, *proximite.NetworkGraph]
 	// now is the clock of the timeline's "today"; tests fix it.
 	now func() time.Time
 	// ws and guard are set when the members' area is on (WithWorkspace).
@@ -58,6 +60,7 @@ func New(reg proximite.Registry, log *slog.Logger) (*Handler, error) {
 	}
 	h := &Handler{reg: reg, log: log, loc: map[string]*localizer{}, mux: http.NewServeMux(),
 		maps: newTTLCache[string, mapView](time.Minute, 16), nearbyCache: newTTLCache[string, *proximite.SynergyResult](time.Minute, 2000),
+		networks: newTTLCache[string, *proximite.NetworkGraph](time.Minute, 64),
 		now: time.Now}
 	for lang, msg := range cat {
 		h.loc[lang] = &localizer{lang: lang, msg: msg}
