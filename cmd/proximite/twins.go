@@ -24,20 +24,28 @@ func (m *Main) runTwins(ctx context.Context, args []string) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	// The flags may follow the file, as other commands allow.
+	var file string
+	if fs.NArg() > 0 {
+		file = fs.Arg(0)
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return err
+		}
+	}
+	if file == "" || fs.NArg() != 0 {
 		return proximite.Errorf(proximite.EINVALID, "usage: proximite twins load FILE")
 	}
-	f, err := os.Open(fs.Arg(0))
+	f, err := os.Open(file)
 	if err != nil {
 		return proximite.Errorf(proximite.EINVALID, "%v", err)
 	}
 	defer f.Close()
 	rows, problems, err := twins.Read(f)
 	if err != nil {
-		return proximite.Errorf(proximite.EINVALID, "%s: %v", fs.Arg(0), err)
+		return proximite.Errorf(proximite.EINVALID, "%s: %v", file, err)
 	}
 	for _, p := range problems {
-		fmt.Fprintf(m.Stderr, "%s: %s\n", fs.Arg(0), p)
+		fmt.Fprintf(m.Stderr, "%s: %s\n", file, p)
 	}
 	db, _, err := m.openDB(ctx)
 	if err != nil {

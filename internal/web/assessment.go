@@ -70,7 +70,7 @@ func (h *Handler) partnershipAssessments(ctx context.Context, r *http.Request, l
 	}
 	for _, a := range list {
 		av := assessmentView{ID: a.ID, By: a.By, At: l.Day(a.At), Datetime: a.At.Format(time.RFC3339), Note: a.Note,
-			Candidate: recordLink{Name: proximite.T("fr", a.Candidate), URL: path(l.lang, secOrganisation, a.Candidate)}}
+			Candidate: recordLink{Name: proximite.Text{"fr": a.Candidate}, URL: path(l.lang, secOrganisation, a.Candidate)}}
 		if o, err := h.reg.FindOrganisation(ctx, a.Candidate); err == nil {
 			av.Candidate.Name = o.Name
 		}
@@ -219,7 +219,7 @@ func (h *Handler) assessForm(cl proximite.ChecklistService) pageHandler {
 		title := l.plain(p.Title)
 		d.Heading, d.Action, d.Cancel = l.T("assess.form.title", "title", title), assessPath(l.lang, p.Slug), path(l.lang, secPartnership, p.Slug)
 		d.page = h.base(r, l, secPartnership, p.Slug, "", d.Heading, l.T("assess.form.intro"))
-		d.page.NoIndex, d.page.Members = true, true
+		d.page.NoIndex = true
 		d.page.Alternate.Href = assessPath(d.page.Alternate.Lang, p.Slug)
 		status := http.StatusOK
 		if len(d.Errors) > 0 {

@@ -26,6 +26,7 @@ func TestAssessments(t *testing.T) {
 		wantStatus(t, r, http.StatusOK)
 		mustContain(t, "form", r, "La cohésion sociale au sein du village", "La volonté d&#39;alphabétiser",
 			"Une population de plus de 500 habitants", `name="v1"`, `value="not_met"`, `href="/en/partnerships/jumelage-sainte-elisabeth-sanankoroba/assessment"`)
+		uniqueIDs(t, "assessment form", r)
 		wantStatus(t, s.do("anonymous", http.MethodGet, form, nil), http.StatusSeeOther)
 		// The editor of Buckingham takes no part in this partnership.
 		wantStatus(t, s.do("editor", http.MethodGet, form, nil), http.StatusForbidden)
@@ -48,6 +49,7 @@ func TestAssessments(t *testing.T) {
 		mustContain(t, "partnership page for a coordinator", r, "Évaluations des partenaires", "2 critères respectés sur 6",
 			"Comités actifs", "Non respecté", "Conclusion : À revoir dans un an.", "Par Coordination &lt;coord@rosi.test&gt;",
 			"Grille de sélection des partenaires")
+		uniqueIDs(t, "partnership page with an assessment", r)
 		for _, who := range []string{"anonymous", "editor"} {
 			if r := s.do(who, http.MethodGet, page, nil); strings.Contains(r.Body, "Évaluations des partenaires") {
 				t.Errorf("%s sees the assessments", who)
@@ -67,6 +69,7 @@ func TestChecklistPage(t *testing.T) {
 		wantStatus(t, s.do("editor", http.MethodPost, p, url.Values{"id": {"0"}, "text.fr": {"x"}}), http.StatusForbidden)
 		r := s.do("coordinator", http.MethodGet, p, nil)
 		wantStatus(t, r, http.StatusOK)
+		uniqueIDs(t, "checklist", r)
 		mustContain(t, "checklist", r, "L&#39;accord de la collectivité avec l&#39;esprit des projets", "The community&#39;s agreement")
 
 		r = s.do("coordinator", http.MethodPost, p, url.Values{"id": {"0"}, "text.fr": {" "}, "text.en": {""}})

@@ -141,7 +141,7 @@ func canonicalBoardQuery(q url.Values) string {
 func (h *Handler) postCard(ctx context.Context, l *localizer, p *proximite.PartnerPost) (postCard, error) {
 	c := postCard{ID: p.ID, URL: postPath(l.lang, p.ID), Kind: string(p.Kind), KindName: l.T("board.kind." + string(p.Kind)),
 		Text: p.Text, Expires: l.Date(p.Expires), Open: p.Open(h.now()), Closed: p.Closed}
-	c.Org = recordLink{Name: proximite.T("fr", p.Org), URL: path(l.lang, secOrganisation, p.Org)}
+	c.Org = recordLink{Name: proximite.Text{"fr": p.Org}, URL: path(l.lang, secOrganisation, p.Org)}
 	if o, err := h.reg.FindOrganisation(ctx, p.Org); err == nil {
 		c.Org.Name = o.Name
 		if o.State != proximite.Published {
@@ -182,7 +182,7 @@ func postCriteria(l *localizer, p *proximite.PartnerPost) []boardFact {
 		out = append(out, boardFact{l.T("board.f.kinds"), join(kinds, func(c string) string { return l.Label("orgkind", c) })})
 	}
 	if len(p.Languages) > 0 {
-		out = append(out, boardFact{l.T("board.f.languages"), join(p.Languages, l.LangName)})
+		out = append(out, boardFact{l.T("board.f.languages"), join(p.Languages, func(c string) string { return boardLang(l, c) })})
 	}
 	switch {
 	case p.PopMin > 0 && p.PopMax > 0:
@@ -229,4 +229,13 @@ func boardKindChoices(l *localizer) []choice {
 		out = append(out, choice{Value: string(k), Label: l.Label("orgkind", string(k))})
 	}
 	return out
+}
+
+// boardLang names a working language: the common ones of the network by
+// name, any other by its code.
+func boardLang(l *localizer, code string) string {
+	if s, ok := l.msg["board.lang."+code]; ok {
+		return s
+	}
+	return code
 }

@@ -143,7 +143,7 @@ func (h *Handler) drawPostForm(w http.ResponseWriter, r *http.Request, l *locali
 	}
 	for _, f := range postFields {
 		if msg, ok := d.Errors[f]; ok {
-			d.Summary = append(d.Summary, crumb{Name: l.T("board.f."+f) + " : " + msg, Href: "#f-" + f})
+			d.Summary = append(d.Summary, crumb{Name: l.T("board.err.summary", "field", l.T("board.f."+f), "msg", msg), Href: "#f-" + f})
 		}
 	}
 	if msg, ok := d.Errors["form"]; ok {
@@ -163,7 +163,7 @@ func (h *Handler) drawPostForm(w http.ResponseWriter, r *http.Request, l *locali
 	mark(d.Countries, "countries")
 	mark(d.PartnerKinds, "partner_kinds")
 	d.page = h.base(r, l, secBoard, "", "", d.Heading, l.T("board.form.intro"))
-	d.page.NoIndex, d.page.Members = true, true
+	d.page.NoIndex = true
 	status := http.StatusOK
 	if len(d.Errors) > 0 {
 		status = http.StatusUnprocessableEntity
@@ -201,7 +201,7 @@ func (h *Handler) postOrgChoices(r *http.Request, l *localizer, u *proximite.Use
 func (h *Handler) decodePost(l *localizer, v url.Values, errs map[string]string) *proximite.PartnerPost {
 	p := &proximite.PartnerPost{Org: strings.TrimSpace(v.Get("org")), Kind: proximite.PostKind(v.Get("kind")),
 		Sectors: nonEmpty(v["sectors"]), Countries: nonEmpty(v["countries"]), Region: strings.TrimSpace(v.Get("region")),
-		Expires: proximite.Date(strings.TrimSpace(v.Get("expires"))), Text: proximite.T("fr", v.Get("text.fr"), "en", v.Get("text.en"))}
+		Expires: proximite.Date(strings.TrimSpace(v.Get("expires"))), Text: bothLangs(v.Get("text.fr"), v.Get("text.en"))}
 	if p.Org == "" {
 		errs["org"] = l.T("board.err.org")
 	}
@@ -296,4 +296,17 @@ func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, l *localizer, e
 		return
 	}
 	h.fail(w, r, l, err)
+}
+
+// bothLangs is the text typed in the form's French and English inputs,
+// trimmed, without the languages left empty.
+func bothLangs(fr, en string) proximite.Text {
+	t := proximite.Text{}
+	if fr = strings.TrimSpace(fr); fr != "" {
+		t["fr"] = fr
+	}
+	if en = strings.TrimSpace(en); en != "" {
+		t["en"] = en
+	}
+	return t
 }

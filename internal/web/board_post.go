@@ -171,7 +171,7 @@ func reasonText(l *localizer, r proximite.MatchReason) string {
 	case proximite.ReasonKind:
 		v = l.Label("orgkind", r.Value)
 	case proximite.ReasonLanguage:
-		v = l.LangName(r.Value)
+		v = boardLang(l, r.Value)
 	case proximite.ReasonPopulation:
 		n, _ := strconv.Atoi(r.Value)
 		v = l.Number(float64(n), 0)

@@ -51,6 +51,7 @@ func TestBoard(t *testing.T) {
 		r = s.do("editor", http.MethodPost, "/fr/partenaires-recherches/nouvelle",
 			postInput("pop_min", "beaucoup", "expires", "demain", "text.fr", "", "text.en", ""))
 		wantStatus(t, r, http.StatusUnprocessableEntity)
+		uniqueIDs(t, "form with errors", r)
 		mustContain(t, "bad post", r, "« beaucoup » n&#39;est pas un nombre entier positif", "« demain » n&#39;est pas une date AAAA-MM-JJ",
 			"Écrivez l&#39;annonce dans au moins une langue", `href="#f-pop_min"`, `href="#f-expires"`)
 		r = s.do("editor", http.MethodPost, "/fr/partenaires-recherches/nouvelle", postInput("pop_max", "100"))
@@ -89,6 +90,9 @@ func TestBoard(t *testing.T) {
 		}
 		r = s.do("editor", http.MethodGet, seekPath, nil)
 		mustContain(t, "seek page for its editor", r, "Modifier l&#39;annonce", "Fermer l&#39;annonce")
+		uniqueIDs(t, "seek page", r)
+		uniqueIDs(t, "edit form", s.do("editor", http.MethodGet, seekPath+"/modifier", nil))
+		uniqueIDs(t, "coordinator's form", s.do("coordinator", http.MethodGet, "/en/partner-search/new", nil))
 
 		// The other editor may neither edit nor close it.
 		wantStatus(t, s.do("other", http.MethodGet, seekPath+"/modifier", nil), http.StatusForbidden)
@@ -114,4 +118,19 @@ func TestBoard(t *testing.T) {
 			t.Errorf("history = %+v, %v", hist, err)
 		}
 	})
+}
+
+// uniqueIDs fails when two elements of a page share an id (see
+// TestIDsAreUnique, which covers the public pages of the fixture).
+func uniqueIDs(t *testing.T, what string, r response) {
+	t.Helper()
+	seen := map[string]int{}
+	for _, m := range idAttr.FindAllStringSubmatch(r.Body, -1) {
+		seen[m[1]]++
+	}
+	for id, n := range seen {
+		if n > 1 {
+			t.Errorf("%s: id %q is given to %d elements", what, id, n)
+		}
+	}
 }

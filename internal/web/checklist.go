@@ -65,7 +65,7 @@ func (h *Handler) checklistPage(cl proximite.ChecklistService) pageHandler {
 			pos, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("position")))
 			row := criterionRow{ID: id, FR: r.PostForm.Get("text.fr"), EN: r.PostForm.Get("text.en"), Position: pos,
 				Retired: r.PostForm.Get("retired") != ""}
-			c := &proximite.Criterion{ID: id, Text: proximite.T("fr", row.FR, "en", row.EN), Position: pos, Retired: row.Retired}
+			c := &proximite.Criterion{ID: id, Text: bothLangs(row.FR, row.EN), Position: pos, Retired: row.Retired}
 			switch {
 			case err != nil && (id != 0 || strings.TrimSpace(r.PostForm.Get("position")) != ""):
 				row.Error = l.T("checklist.err.position", "value", r.PostForm.Get("position"))

@@ -20,6 +20,8 @@ func allPages(t *testing.T) []string {
 	// The synergies, network and funding pages, in both languages.
 	pages = append(pages, "/fr/acteurs/buckingham/synergies", "/en/partnerships/jumelage-buckingham-nioro-du-rip/synergies",
 		"/fr/reseau", "/en/network?kind=municipality&country=ML", "/fr/financement?kind=ngo&country=ML&sector=111", "/en/funding")
+	// The partner board, in both languages.
+	pages = append(pages, "/fr/partenaires-recherches", "/en/partner-search?kind=offer")
 	for _, lang := range proximite.Languages {
 		for _, s := range recordSections {
 			pages = append(pages, path(lang, s, ""))

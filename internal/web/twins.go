@@ -203,7 +203,7 @@ func townMap(l *localizer, o *proximite.Organisation, twins []proximite.TwinTown
 	for _, t := range twins {
 		x, y := worldmap.Project(t.Lat, t.Lng)
 		b.WriteString(`<line x1="` + fnum(x0) + `" y1="` + fnum(y0) + `" x2="` + fnum(x) + `" y2="` + fnum(y) + `" stroke-dasharray="4 3" stroke-opacity=".7"/>`)
-		b.WriteString(`<circle cx="` + fnum(x) + `" cy="` + fnum(y) + `" r="5" fill="#fff"><title>`)
+		b.WriteString(`<circle cx="` + fnum(x) + `" cy="` + fnum(y) + `" r="7" fill="#fff" stroke-width="2.4"><title>`)
 		b.WriteString(template.HTMLEscapeString(l.T("twins.map.twin", "city", t.City, "country", codelist.Country.Label(t.Country, l.lang))))
 		b.WriteString(`</title></circle>`)
 	}

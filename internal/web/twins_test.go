@@ -35,6 +35,7 @@ func TestTownTwins(t *testing.T) {
 		mustContain(t, "town page", r, "Jumelages connus ailleurs", "Angers", "1 autre jumelage de la liste est déjà au registre.",
 			`class="twin-layer"`, "Angers, France — jumelage connu, absent du registre", "Jumelage connu (liste publique), absent du registre",
 			"Source des jumelages connus : Wikipedia contributors, CC BY-SA.")
+		uniqueIDs(t, "town page", r)
 		for _, not := range []string{"Lyon", "Edmonton"} {
 			if strings.Contains(r.Body, not) {
 				t.Errorf("Sainte-Élisabeth's page suggests %s", not)

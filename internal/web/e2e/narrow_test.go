@@ -35,6 +35,7 @@ func TestFrenchPagesFitANarrowPhone(t *testing.T) {
 		{"network-fr", "/fr/reseau"},
 		{"funding-fr", "/fr/financement?kind=ngo&country=ML&sector=111"},
 		{"synergies-fr", "/fr/acteurs/buckingham/synergies"},
+		{"board-fr", "/fr/partenaires-recherches"},
 		{"stats-fr", "/fr/statistiques"},
 		{"territories-fr", "/fr/territoires"},
 		{"report-fr", "/fr/territoires/region-outaouais/rapport"},

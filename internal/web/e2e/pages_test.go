@@ -47,6 +47,8 @@ var mainPages = []struct {
 	{"report-gatineau", "/fr/territoires/gatineau/rapport", 200},
 	{"report-outaouais-en", "/en/territories/region-outaouais/report", 200},
 	{"territory-not-found", "/fr/territoires/atlantide/rapport", 404},
+	{"board", "/fr/partenaires-recherches", 200},
+	{"board-en-filtered", "/en/partner-search?kind=seek&country=ML", 200},
 	{"not-found", "/fr/nulle-part", 404},
 	{"not-found-en", "/en/partnerships/no-such-twinning", 404},
 }
