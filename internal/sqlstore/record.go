@@ -192,6 +192,9 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		return err
 	}
 	tx.remember(doc.typ, m.Slug, target{id: m.ID, title: doc.title, facets: facets})
+	if err := updateCube(tx, doc.typ, m.ID, oldPublished, m.State == proximite.Published, facets, doc.amounts); err != nil {
+		return err
+	}
 	if err := replaceTerms(tx, doc.typ, m.ID, !fresh, oldPublished, m.State == proximite.Published, facets, doc.keys); err != nil {
 		return err
 	}
@@ -396,6 +399,9 @@ func (d *DB) remove(ctx context.Context, typ proximite.RecordType, id int64) err
 			return err
 		} else if n > 0 {
 			return proximite.Errorf(proximite.ECONFLICT, "this %s is referred to by %d other records; remove those links first", typ, n)
+		}
+		if err := updateCube(tx, typ, id, state == string(proximite.Published), false, nil, nil); err != nil {
+			return err
 		}
 		if err := replaceTerms(tx, typ, id, true, state == string(proximite.Published), false, nil, nil); err != nil {
 			return err

@@ -31,6 +31,9 @@ func (d *DB) reindex(ctx context.Context, tx *sql.Tx) error {
 	// A migration before 0011 rebuilds records before the amounts'
 	// tables exist; they are filled when 0011 rebuilds them again.
 	w.noAmounts = !tableExists(ctx, tx, "record_amounts")
+	// Migration 0011 creates the statistics' cube empty: its rebuilding
+	// adds every record and takes nothing off.
+	w.cubeEmpty = !w.noAmounts && tableEmpty(ctx, tx, "stats_cube")
 	type stored struct {
 		id    int64
 		typ   string

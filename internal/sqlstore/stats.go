@@ -23,8 +23,10 @@ var statsTypes = []string{string(proximite.TypePartnership), string(proximite.Ty
 func (d *DB) Statistics(ctx context.Context, f proximite.StatsFilter) (*proximite.Stats, error) {
 	var s *proximite.Stats
 	var err error
-	if f.Empty() {
+	if filters, ok := cubeFilter(f); f.Empty() {
 		s, err = d.cachedStats(ctx)
+	} else if ok {
+		s, err = d.cubeStats(ctx, filters)
 	} else {
 		s, err = d.filteredStats(ctx, f)
 	}
@@ -98,36 +100,54 @@ func (d *DB) cachedStats(ctx context.Context) (*proximite.Stats, error) {
 	return s, err
 }
 
+// cubeStats reads the figures of a one-facet or period filter from the
+// cube (cube.go).
+func (d *DB) cubeStats(ctx context.Context, filters []string) (*proximite.Stats, error) {
+	s := &proximite.Stats{}
+	q := &query{}
+	where := ` WHERE type IN (` + q.in(statsTypes) + `) AND filter IN (` + q.in(filters) + `)`
+	rows, err := d.db.QueryContext(ctx, `SELECT type, shown, CAST(sum(n) AS BIGINT) FROM stats_cube`+where+
+		` GROUP BY type, shown`, q.args...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var typ, shown string
+		var n int
+		if err := rows.Scan(&typ, &shown, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		name, value := splitShown(shown)
+		if n > 0 && (name != proximite.FacetType || value == typ) {
+			addCount(s, typ, name, value, n)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	s.Amounts, err = d.amounts(ctx, `SELECT measure, year, currency, CAST(sum(value) AS BIGINT) FROM stats_cube_amounts`+
+		where+` GROUP BY measure, year, currency`, q.args...)
+	return s, err
+}
+
 // filteredStats counts the published records that match the filter.
 func (d *DB) filteredStats(ctx context.Context, f proximite.StatsFilter) (*proximite.Stats, error) {
 	q, none, err := d.statsQuery(ctx, f)
 	if err != nil || none {
 		return &proximite.Stats{}, err
 	}
+	// One pass over the matching records gives both the counts per type
+	// (every record has its type among its terms) and the facets shown.
 	s := &proximite.Stats{}
-	rows, err := d.db.QueryContext(ctx, `SELECT r.type, count(*) FROM records r`+q.where()+` GROUP BY r.type`, q.args...)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var typ string
-		var n int
-		if err := rows.Scan(&typ, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		addCount(s, typ, proximite.FacetType, typ, n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
 	fq := *q
 	fq.args = append([]any{}, q.args...)
-	facetCond := fmt.Sprintf(`((r.type = %s AND t.facet = %s) OR (r.type = %s AND t.facet IN (%s, %s, %s)))`,
-		fq.arg(string(proximite.TypeVisit)), fq.arg(proximite.FacetDirection), fq.arg(string(proximite.TypeProject)),
-		fq.arg(proximite.FacetSectorCategory), fq.arg(proximite.FacetCountry), fq.arg(proximite.FacetYear))
-	rows, err = d.db.QueryContext(ctx, `SELECT r.type, t.facet, t.value, count(*) FROM records r
+	facetCond := fmt.Sprintf(`(t.facet = %s OR (r.type = %s AND t.facet = %s) OR (r.type = %s AND t.facet IN (%s, %s, %s)))`,
+		fq.arg(proximite.FacetType), fq.arg(string(proximite.TypeVisit)), fq.arg(proximite.FacetDirection),
+		fq.arg(string(proximite.TypeProject)), fq.arg(proximite.FacetSectorCategory), fq.arg(proximite.FacetCountry),
+		fq.arg(proximite.FacetYear))
+	rows, err := d.db.QueryContext(ctx, `SELECT r.type, t.facet, t.value, count(*) FROM records r
 		JOIN search_terms t ON t.record_id = r.id`+fq.where()+` AND `+facetCond+` GROUP BY r.type, t.facet, t.value`, fq.args...)
 	if err != nil {
 		return nil, err
@@ -139,7 +159,9 @@ func (d *DB) filteredStats(ctx context.Context, f proximite.StatsFilter) (*proxi
 			rows.Close()
 			return nil, err
 		}
-		addCount(s, typ, name, value, n)
+		if name != proximite.FacetType || value == typ {
+			addCount(s, typ, name, value, n)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

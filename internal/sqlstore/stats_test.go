@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -54,6 +55,13 @@ func TestStatisticsMatchSearch(t *testing.T) {
 			s, err := db.Statistics(ctx, f)
 			if err != nil {
 				t.Fatal(err)
+			}
+			computed, err := db.ComputedStats(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !f.Empty() && !reflect.DeepEqual(s, computed) {
+				t.Errorf("%+v: the cube says %+v, the records %+v", f, s, computed)
 			}
 			facets := f.Facets()
 			for typ, got := range map[proximite.RecordType]int{proximite.TypePartnership: s.Partnerships,
@@ -167,6 +175,7 @@ func TestAmounts(t *testing.T) {
 		fixture(t, db)
 		p := &proximite.Project{Meta: meta("argent"), Title: proximite.T("fr", "Argent"), ActualStart: "2004",
 			Participants: []proximite.Participant{{Org: "sainte-elisabeth", Role: "1"}},
+			Countries:    []proximite.CountryShare{{Code: "SN"}},
 			Budgets:      []proximite.Budget{{PeriodStart: "2004-01-01", PeriodEnd: "2004-12-31", Value: proximite.Money{Amount: 1000, Currency: "CAD"}}},
 			Transactions: []proximite.Transaction{
 				{Type: "2", Date: "2004", Value: proximite.Money{Amount: 999, Currency: "CAD"}},
@@ -181,7 +190,9 @@ func TestAmounts(t *testing.T) {
 		}
 		check := func(step string, want map[proximite.Amount]bool) {
 			t.Helper()
-			for _, f := range []proximite.StatsFilter{{}, {FromYear: 2000}} {
+			// All, the cube (one country, a period) and the records
+			// (a country and a period).
+			for _, f := range []proximite.StatsFilter{{}, {Country: []string{"SN"}}, {FromYear: 2000}, {Country: []string{"SN"}, FromYear: 2000}} {
 				s, err := db.Statistics(ctx, f)
 				if err != nil {
 					t.Fatal(err)

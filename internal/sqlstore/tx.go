@@ -31,6 +31,11 @@ type wtx struct {
 	// noAmounts skips them while migrations before 0011 run.
 	totals    map[amountKey]int64
 	noAmounts bool
+	// cube and cubeAmounts gather the changes to the statistics' cube
+	// (see cube.go).
+	cube        map[cubeKey]int64
+	cubeAmounts map[cubeAmountKey]int64
+	cubeEmpty   bool
 }
 
 type textEntry struct {
@@ -200,6 +205,7 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 	t := newWtx(ctx, tx)
 	t.flushText = d.dialect.flushText
 	defer t.close()
+	t.noAmounts = !d.statsReady(ctx, tx)
 	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err

@@ -24,3 +24,21 @@ CREATE TABLE exchange_rates (
     rate_to_cad DOUBLE PRECISION NOT NULL CHECK (rate_to_cad > 0),
     PRIMARY KEY (year, currency)
 );
+
+CREATE TABLE stats_cube (
+    type   TEXT   NOT NULL,
+    filter TEXT   NOT NULL,
+    shown  TEXT   NOT NULL,
+    n      BIGINT NOT NULL,
+    PRIMARY KEY (type, filter, shown)
+);
+
+CREATE TABLE stats_cube_amounts (
+    type     TEXT    NOT NULL,
+    filter   TEXT    NOT NULL,
+    measure  TEXT    NOT NULL,
+    year     INTEGER NOT NULL,
+    currency TEXT    NOT NULL,
+    value    BIGINT  NOT NULL,
+    PRIMARY KEY (type, filter, measure, year, currency)
+);

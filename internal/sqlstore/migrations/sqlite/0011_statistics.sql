@@ -35,3 +35,25 @@ CREATE TABLE exchange_rates (
     rate_to_cad REAL    NOT NULL CHECK (rate_to_cad > 0),
     PRIMARY KEY (year, currency)
 ) WITHOUT ROWID;
+
+-- The statistics' cube (see cube.go): per type, the published records
+-- that carry both a value the dashboard filters on and a value it shows
+-- ("country=ML", "sector=140"), and their amounts per filter value, so
+-- that a dashboard filtered on one value reads a few hundred rows.
+CREATE TABLE stats_cube (
+    type   TEXT    NOT NULL,
+    filter TEXT    NOT NULL,
+    shown  TEXT    NOT NULL,
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (type, filter, shown)
+) WITHOUT ROWID;
+
+CREATE TABLE stats_cube_amounts (
+    type     TEXT    NOT NULL,
+    filter   TEXT    NOT NULL,
+    measure  TEXT    NOT NULL,
+    year     INTEGER NOT NULL,
+    currency TEXT    NOT NULL,
+    value    INTEGER NOT NULL,
+    PRIMARY KEY (type, filter, measure, year, currency)
+) WITHOUT ROWID;
