@@ -74,7 +74,7 @@ func (h *Handler) organisation(w http.ResponseWriter, r *http.Request, l *locali
 		h.fail(w, r, l, err)
 		return
 	}
-	if h.fresh(w, r, l.lang, o.UpdatedAt, linked, eventsChanged) {
+	if h.fresh(w, r, l.lang, o.UpdatedAt, linked, eventsChanged, h.twinsStamp(ctx, o)) {
 		return
 	}
 	d := orgData{Events: events, Org: o, Meta: metaView(l, proximite.TypeOrganisation, &o.Meta), Kind: l.Label("orgkind", string(o.Kind)),

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/codelist"
@@ -217,3 +218,19 @@ func townMap(l *localizer, o *proximite.Organisation, twins []proximite.TwinTown
 }
 
 func fnum(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+// twinsStamp stands for the reference layer in a town page's validator:
+// a load of another list changes the number of rows, and so the page's
+// ETag; loading the same list again changes nothing, and neither does
+// the page. Other pages do not show the layer and get zero.
+func (h *Handler) twinsStamp(ctx context.Context, o *proximite.Organisation) time.Time {
+	tw, ok := h.reg.(proximite.TwinService)
+	if !ok || o.Kind != proximite.Municipality {
+		return time.Time{}
+	}
+	n, err := tw.CountTwins(ctx)
+	if err != nil || n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(n), 0)
+}

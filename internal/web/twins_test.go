@@ -21,6 +21,7 @@ func TestTownTwins(t *testing.T) {
 		if strings.Contains(r.Body, "Jumelages connus ailleurs") {
 			t.Fatal("known twinnings shown before the layer is loaded")
 		}
+		before := r.Header.Get("ETag")
 		err := db.ReplaceTwins(context.Background(), []proximite.Twin{
 			{City1: "Sainte-Elisabeth", Country1: "CA", Lat1: 46.1, Lng1: -73.3, City2: "Sanankoroba", Country2: "ML", Lat2: 12.4, Lng2: -7.9},
 			{City1: "Angers", Country1: "FR", Lat1: 47.47, Lng1: -0.55, City2: "SAINTE-ÉLISABETH", Country2: "CA", Lat2: 46.1, Lng2: -73.3},
@@ -36,6 +37,9 @@ func TestTownTwins(t *testing.T) {
 			`class="twin-layer"`, "Angers, France — jumelage connu, absent du registre", "Jumelage connu (liste publique), absent du registre",
 			"Source des jumelages connus : Wikipedia contributors, CC BY-SA.")
 		uniqueIDs(t, "town page", r)
+		if r.Header.Get("ETag") == before {
+			t.Error("the town page's ETag did not change with the layer")
+		}
 		for _, not := range []string{"Lyon", "Edmonton"} {
 			if strings.Contains(r.Body, not) {
 				t.Errorf("Sainte-Élisabeth's page suggests %s", not)
