@@ -31,6 +31,9 @@ type DB struct {
 	// means proximite.MaxFileSize.
 	MaxFileSize int64
 	stmts       stmtCache
+	// reindexes counts the rebuilds of derived data that migrations ran,
+	// for the tests.
+	reindexes int
 }
 
 // Open connects to the database named by dsn: "sqlite:FILE" (or a bare

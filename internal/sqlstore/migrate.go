@@ -39,18 +39,44 @@ func (d *DB) migrate(ctx context.Context, last string) error {
 	if err != nil {
 		return err
 	}
+	var pending []string
 	for _, name := range names {
 		if last != "" && name > last {
 			break
 		}
-		if err := d.migrateOne(ctx, conn, name); err != nil {
+		var n int
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = $1`, name).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			pending = append(pending, name)
+		}
+	}
+	// A reindex rebuilds everything derived from the records, so when
+	// several pending migrations ask for one, only the last does it: at
+	// a million projects each costs minutes. Should the run stop between
+	// them, the last is still pending and reindexes at the next start.
+	lastReindex := ""
+	for _, name := range pending {
+		body, err := fs.ReadFile(migrations, "migrations/"+d.dialect.name()+"/"+name)
+		if err != nil {
+			return err
+		}
+		if needsReindex(body) {
+			lastReindex = name
+		}
+	}
+	for _, name := range pending {
+		if err := d.migrateOne(ctx, conn, name, name == lastReindex); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
 	}
 	return nil
 }
 
-func (d *DB) migrateOne(ctx context.Context, conn *sql.Conn, name string) error {
+// migrateOne applies one migration, and rebuilds the derived data after
+// it when reindex is set.
+func (d *DB) migrateOne(ctx context.Context, conn *sql.Conn, name string, reindex bool) error {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -69,7 +95,7 @@ func (d *DB) migrateOne(ctx context.Context, conn *sql.Conn, name string) error 
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
 	}
-	if needsReindex(body) {
+	if reindex {
 		if err := d.reindex(ctx, tx); err != nil {
 			return err
 		}

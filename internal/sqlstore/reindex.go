@@ -25,6 +25,7 @@ func needsReindex(migration []byte) bool {
 // It reads in batches by id, since a connection cannot read and write at
 // once on PostgreSQL.
 func (d *DB) reindex(ctx context.Context, tx *sql.Tx) error {
+	d.reindexes++
 	w := newWtx(ctx, tx)
 	w.flushText = d.dialect.flushText
 	defer w.close()
