@@ -70,7 +70,14 @@ func (h *Handler) project(w http.ResponseWriter, r *http.Request, l *localizer) 
 		h.fail(w, r, l, err)
 		return
 	}
-	if h.fresh(w, r, l.lang, p.UpdatedAt, linked) {
+	// So does a programme, through the programmes that could fund it.
+	programmes, err := h.newestLinked(ctx, proximite.SearchFilter{
+		Filters: map[string][]string{proximite.FacetType: {string(proximite.TypeProgramme)}}})
+	if err != nil {
+		h.fail(w, r, l, err)
+		return
+	}
+	if h.fresh(w, r, l.lang, p.UpdatedAt, linked, programmes) {
 		return
 	}
 	names := newNames(h.reg, p.Participants)

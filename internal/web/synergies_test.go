@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"math"
 	"net/http"
 	"regexp"
@@ -145,5 +146,30 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 	}
 	if placed != 4 {
 		t.Errorf("%d labels placed around one point, want 4", placed)
+	}
+}
+
+// A project page's validators change with the programmes, since its
+// funding section lists them.
+func TestProjectPageChangesWithProgrammes(t *testing.T) {
+	const page = "/fr/projets/nioro-du-rip-informatisation"
+	first := get(t, page)
+	etag := first.Header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	if r := get(t, page, "If-None-Match", etag); r.Status != http.StatusNotModified {
+		t.Fatalf("unchanged: %d, want 304", r.Status)
+	}
+	ctx := context.Background()
+	p, err := testDB.FindProgramme(ctx, "mri-sensibilisation")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testDB.UpdateProgramme(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if r := get(t, page, "If-None-Match", etag); r.Status != http.StatusOK {
+		t.Errorf("after a programme changed: %d, want the page anew", r.Status)
 	}
 }
