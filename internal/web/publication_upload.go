@@ -50,18 +50,21 @@ func (h *Handler) uploadLimit() int64 {
 // uploadData is the page of a publication's file.
 type uploadData struct {
 	page
-	Heading   string
-	P         *proximite.Publication
-	File      *fileView
-	Action    string
-	Error     string
-	Notice    string
-	Limit     string
-	Public    string // the public page, when published
-	Edit      string
-	Publish   string // the workflow's publish button, for a draft
-	Unpublish string
-	Back      string
+	Heading string
+	P       *proximite.Publication
+	File    *fileView
+	Action  string
+	Error   string
+	Notice  string
+	Limit   string
+	// LimitBytes lets the page's script refuse a file over the limit
+	// before sending it.
+	LimitBytes int64
+	Public     string // the public page, when published
+	Edit       string
+	Publish    string // the workflow's publish button, for a draft
+	Unpublish  string
+	Back       string
 }
 
 func (h *Handler) uploadPage(w http.ResponseWriter, r *http.Request, l *localizer) {
@@ -211,7 +214,7 @@ func (h *Handler) drawUpload(w http.ResponseWriter, r *http.Request, l *localize
 	title := l.plain(p.Title)
 	heading := l.T("pub.upload.title", "title", title)
 	d := uploadData{Heading: heading, P: p, File: newFileView(l, p.Slug, p.File), Action: uploadPath(l.lang, p.Slug),
-		Error: msg, Notice: notice, Limit: fileSize(l, h.uploadLimit()), Edit: editPath(l.lang, proximite.TypePublication, p.Slug),
+		Error: msg, Notice: notice, Limit: fileSize(l, h.uploadLimit()), LimitBytes: h.uploadLimit(), Edit: editPath(l.lang, proximite.TypePublication, p.Slug),
 		Back: uploadPath(l.lang, p.Slug)}
 	action := wsPath(l.lang, wsHome) + "/" + string(proximite.TypePublication) + "/" + p.Slug + "/"
 	if p.State == proximite.Published {

@@ -69,6 +69,15 @@ func TestCoordinatorUploadsAPublication(t *testing.T) {
 	if err := os.WriteFile(fake, []byte("Ceci est un texte, pas un PDF.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// 51 MB, over the limit of 50: a sparse file, never sent.
+	big := filepath.Join(dir, "énorme.pdf")
+	if f, err := os.Create(big); err != nil {
+		t.Fatal(err)
+	} else if err := f.Truncate(51 << 20); err != nil {
+		t.Fatal(err)
+	} else {
+		f.Close()
+	}
 
 	co := j.tab("coordinator", desktop)
 	co.at(match[1], 200)
@@ -94,6 +103,16 @@ func TestCoordinatorUploadsAPublication(t *testing.T) {
 	co.wantText("//div[@id='form-errors']", "n'est pas un PDF")
 	co.wantText("//main", "Aucun fichier")
 	co.look("library-upload-refused")
+
+	// A file over the limit is refused by the page before it is sent.
+	co.do("choose a file over the limit", chromedp.SetUploadFiles("//input[@name='file']", []string{big}))
+	co.do("try to upload it", chromedp.Click("//main//form[@enctype='multipart/form-data']//button[@type='submit']"))
+	if msg := js[string](co.tab, "read the file input's message", `() => document.querySelector("input[name=file]").validationMessage`); !strings.Contains(msg, "50 Mo") {
+		t.Errorf("a file over the limit: message %q", msg)
+	}
+	if got := co.location().Path; got != "/fr/bibliotheque/bilan-des-echanges/depot" {
+		t.Errorf("a file over the limit was sent: on %s", got)
+	}
 
 	co.do("choose the PDF", chromedp.SetUploadFiles("//input[@name='file']", []string{doc}))
 	co.submit("upload the PDF", "//main//form[@enctype='multipart/form-data']//button[@type='submit']", "/fr/bibliotheque/bilan-des-echanges/depot")
