@@ -184,16 +184,26 @@ func (d *DB) statsQuery(ctx context.Context, f proximite.StatsFilter) (q *query,
 	if f.ToYear > 0 {
 		q.conds = append(q.conds, "r.year BETWEEN 1 AND "+q.arg(f.ToYear))
 	}
-	for _, c := range []struct {
+	type facetCond struct {
 		name   string
 		values []string
-	}{{proximite.FacetCountry, f.Country}, {proximite.FacetSectorCategory, f.Sector},
-		{proximite.FacetOrgKind, f.OrgKind}, {proximite.FacetForm, f.Form}} {
-		if values := nonEmpty(c.values); len(values) > 0 {
-			q.conds = append(q.conds, fmt.Sprintf(`r.id IN (SELECT record_id FROM search_terms
-				WHERE facet = %s AND value IN (%s))`, q.arg(c.name), q.in(values)))
+		n      int // how many records carry one of the values
+	}
+	var facets []facetCond
+	for _, c := range []facetCond{{name: proximite.FacetCountry, values: f.Country}, {name: proximite.FacetSectorCategory, values: f.Sector},
+		{name: proximite.FacetOrgKind, values: f.OrgKind}, {name: proximite.FacetForm, values: f.Form}} {
+		if c.values = nonEmpty(c.values); len(c.values) > 0 {
+			if c.n, err = d.facetCount(ctx, c.name, c.values); err != nil {
+				return nil, false, err
+			}
+			facets = append(facets, c)
 		}
 	}
+	// The rarest condition reads its records from an index; the others
+	// are checked on each of those records, which costs one look-up each
+	// instead of gathering and sorting every record they match.
+	sort.SliceStable(facets, func(i, j int) bool { return facets[i].n < facets[j].n })
+	driven := false
 	if f.Territory != "" {
 		ids, err := d.territoryIDs(ctx, f.Territory)
 		if err != nil {
@@ -203,8 +213,29 @@ func (d *DB) statsQuery(ctx context.Context, f proximite.StatsFilter) (q *query,
 			return nil, true, nil
 		}
 		q.conds = append(q.conds, "r.id IN (SELECT from_id FROM links WHERE to_id IN ("+q.in64(ids)+"))")
+		driven = true
+	}
+	for _, c := range facets {
+		if !driven {
+			q.conds = append(q.conds, fmt.Sprintf(`r.id IN (SELECT record_id FROM search_terms
+				WHERE facet = %s AND value IN (%s))`, q.arg(c.name), q.in(c.values)))
+			driven = true
+			continue
+		}
+		q.conds = append(q.conds, fmt.Sprintf(`EXISTS (SELECT 1 FROM search_terms x
+			WHERE x.record_id = r.id AND x.facet = %s AND x.value IN (%s))`, q.arg(c.name), q.in(c.values)))
 	}
 	return q, false, nil
+}
+
+// facetCount is how many published records of the dashboard's types
+// carry one of the values, from the maintained counts.
+func (d *DB) facetCount(ctx context.Context, name string, values []string) (int, error) {
+	q := &query{}
+	var n int
+	err := d.db.QueryRowContext(ctx, `SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM facet_counts WHERE type IN (`+q.in(statsTypes)+
+		`) AND facet = `+q.arg(name)+` AND value IN (`+q.in(values)+`)`, q.args...).Scan(&n)
+	return n, err
 }
 
 // amounts reads sums in hundredths and returns them as quantities.
