@@ -15,7 +15,7 @@ func (d *doc) run(content []byte, res dict, out *strings.Builder, depth int) {
 	fonts := map[name]*font{}
 	fontDict := d.dict(res[name("Font")])
 	var cur *font
-	l := &lexer{b: content}
+	l := &lexer{b: content, bud: d.budget}
 	var ops []any
 	lastY := math.NaN()
 	for out.Len() < MaxText && d.budget.step() {

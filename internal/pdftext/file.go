@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 )
 
@@ -40,7 +41,14 @@ const maxObjects = 200000
 func parse(data []byte, b *budget) *doc {
 	d := &doc{objs: map[int]any{}, budget: b}
 	locs := objRE.FindAllSubmatchIndex(data, maxObjects)
-	for _, loc := range locs {
+	// Where each "endstream" is, found once: a stream without a usable
+	// length ends at the next one, and a file of many such streams must
+	// not be searched to its end for each.
+	var ends []int
+	for _, e := range endstreamRE.FindAllIndex(data, maxObjects) {
+		ends = append(ends, e[0])
+	}
+	for i, loc := range locs {
 		if !b.step() {
 			break
 		}
@@ -48,13 +56,23 @@ func parse(data []byte, b *budget) *doc {
 		if err != nil {
 			continue
 		}
-		l := &lexer{b: data, pos: loc[1]}
+		// An object is read no further than where the next one starts, so
+		// that every byte is read once however the objects are laid out
+		// (a string or a comment that never ends does not run on over
+		// the objects after it).
+		end := len(data)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		l := &lexer{b: data[:end], pos: loc[1], bud: b}
 		v, ok := l.object(0)
 		if !ok {
 			continue
 		}
 		if dd, isDict := v.(dict); isDict {
-			if s, ok := streamAfter(l, dd); ok {
+			// The data of a stream may hold anything, even what looks
+			// like the start of an object: it is read in the whole file.
+			if s, ok := streamAfter(&lexer{b: data, pos: l.pos, bud: b}, dd, ends); ok {
 				v = s
 			}
 		}
@@ -86,10 +104,12 @@ func parse(data []byte, b *budget) *doc {
 	return d
 }
 
+var endstreamRE = regexp.MustCompile(`endstream`)
+
 // streamAfter reads the data of a stream whose dictionary l has just
 // read: /Length when it is a number that lands on "endstream", else up to
-// the next "endstream".
-func streamAfter(l *lexer, d dict) (stream, bool) {
+// the next "endstream" (ends lists where each is).
+func streamAfter(l *lexer, d dict, ends []int) (stream, bool) {
 	save := l.pos
 	tok, ok := l.token()
 	if !ok || tok != keyword("stream") {
@@ -109,11 +129,11 @@ func streamAfter(l *lexer, d dict) (stream, bool) {
 			return stream{dict: d, data: l.b[p : p+n]}, true
 		}
 	}
-	end := bytes.Index(l.b[p:], []byte("endstream"))
-	if end < 0 {
+	i := sort.SearchInts(ends, p)
+	if i == len(ends) {
 		return stream{dict: d, data: l.b[p:]}, true
 	}
-	return stream{dict: d, data: bytes.TrimRight(l.b[p:p+end], "\r\n")}, true
+	return stream{dict: d, data: bytes.TrimRight(l.b[p:ends[i]], "\r\n")}, true
 }
 
 var trailerRE = regexp.MustCompile(`trailer\s*<<`)
@@ -123,7 +143,7 @@ var trailerRE = regexp.MustCompile(`trailer\s*<<`)
 func trailers(data []byte) []dict {
 	var out []dict
 	for _, loc := range trailerRE.FindAllIndex(data, 64) {
-		l := &lexer{b: data, pos: loc[1] - 2}
+		l := &lexer{b: data, pos: loc[1] - 2, bud: &budget{steps: maxItems}}
 		if v, ok := l.object(0); ok {
 			if d, ok := v.(dict); ok {
 				out = append(out, d)
@@ -141,8 +161,8 @@ func (d *doc) unpack(num int, s stream) {
 	if data == nil || n <= 0 || first < 0 || first > len(data) {
 		return
 	}
-	l := &lexer{b: data[:first]}
-	type entry struct{ num, off int }
+	l := &lexer{b: data[:first], bud: d.budget}
+	type entry struct{ num, off, end int }
 	var entries []entry
 	for i := 0; i < n && i < maxObjects; i++ {
 		a, ok1 := l.token()
@@ -152,16 +172,24 @@ func (d *doc) unpack(num int, s stream) {
 		if !ok1 || !ok2 || !okA || !okB {
 			break
 		}
-		entries = append(entries, entry{an, bn})
+		entries = append(entries, entry{num: an, off: bn})
+	}
+	// Each object ends where the next begins, as in the file.
+	sort.Slice(entries, func(i, j int) bool { return entries[i].off < entries[j].off })
+	for i := range entries {
+		entries[i].end = len(data)
+		if i+1 < len(entries) && first+entries[i+1].off <= len(data) {
+			entries[i].end = first + entries[i+1].off
+		}
 	}
 	for _, e := range entries {
 		if !d.budget.step() {
 			return
 		}
-		if _, defined := d.objs[e.num]; defined || e.off < 0 || first+e.off >= len(data) {
+		if _, defined := d.objs[e.num]; defined || e.off < 0 || first+e.off >= e.end {
 			continue
 		}
-		l := &lexer{b: data, pos: first + e.off}
+		l := &lexer{b: data[:e.end], pos: first + e.off, bud: d.budget}
 		if v, ok := l.object(0); ok {
 			d.objs[e.num] = v
 		}

@@ -39,7 +39,7 @@ func (d *doc) font(v any) *font {
 // parseCMap reads the bfchar and bfrange sections and the code space of a
 // ToUnicode CMap.
 func (f *font) parseCMap(data []byte, b *budget) {
-	l := &lexer{b: data}
+	l := &lexer{b: data, bud: b}
 	f.toUnicode = map[string]string{}
 	var ops []any
 	lengths := map[int]bool{}

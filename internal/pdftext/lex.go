@@ -28,11 +28,19 @@ type (
 // "[[[[…" must not exhaust the stack.
 const maxDepth = 64
 
+// maxItems bounds what one array or dictionary keeps: a file of fifty
+// megabytes of "[1 1 1 …" is read through, not held in memory.
+const maxItems = 1 << 16
+
 // lexer reads PDF tokens from b. It never panics on malformed input: at
 // the end or on garbage it returns nil values and moves on.
 type lexer struct {
 	b   []byte
 	pos int
+	// bud, when set, is charged one step per token: objects found inside
+	// other objects are read again from their own start, and a crafted
+	// file must not make that quadratic.
+	bud *budget
 }
 
 func isSpace(c byte) bool {
@@ -67,6 +75,9 @@ func (l *lexer) skip() {
 // keyword, or a delimiter as a keyword ("[", "]", "<<", ">>"). ok is false
 // at the end of the input.
 func (l *lexer) token() (tok any, ok bool) {
+	if l.bud != nil && !l.bud.step() {
+		return nil, false
+	}
 	l.skip()
 	if l.pos >= len(l.b) {
 		return nil, false
@@ -263,7 +274,9 @@ func (l *lexer) compose(tok any, depth int) (any, bool) {
 				if !ok {
 					return a, true
 				}
-				a = append(a, l.reference(v))
+				if v = l.reference(v); len(a) < maxItems {
+					a = append(a, v)
+				}
 			}
 		case "<<":
 			if depth >= maxDepth {
@@ -288,7 +301,9 @@ func (l *lexer) compose(tok any, depth int) (any, bool) {
 				if !ok {
 					return d, true
 				}
-				d[k] = l.reference(v)
+				if v = l.reference(v); len(d) < maxItems {
+					d[k] = v
+				}
 			}
 		case "null":
 			return nil, true

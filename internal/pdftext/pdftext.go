@@ -20,7 +20,7 @@ import (
 // Limits of one extraction.
 const (
 	maxInflate = 64 << 20 // bytes decompressed, all streams together
-	maxSteps   = 5_000_000
+	maxSteps   = 20_000_000
 	// MaxText bounds the text returned; the rest of a long document is
 	// not searched.
 	MaxText  = 2 << 20

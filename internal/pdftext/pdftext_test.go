@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proximite/proximite/internal/pdftext"
 	"github.com/proximite/proximite/internal/pdftext/pdftest"
@@ -94,4 +95,51 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("text of %d bytes", len(doc.Text))
 		}
 	})
+}
+
+// A huge array is read through without being kept whole.
+func TestHugeArray(t *testing.T) {
+	data := append([]byte("%PDF-1.4\n1 0 obj [ "), bytes.Repeat([]byte("1 "), 1<<20)...)
+	data = append(data, []byte("] endobj\n2 0 obj << /Type /Catalog /Pages 3 0 R >> endobj\n3 0 obj << /Type /Pages /Kids [4 0 R] >> endobj\n4 0 obj << /Type /Page >> endobj\ntrailer << /Root 2 0 R >>\n")...)
+	doc, err := pdftext.Extract(data)
+	if err != nil || doc.Pages != 1 {
+		t.Errorf("%v %+v", err, doc)
+	}
+}
+
+// Objects inside objects, and streams without an end, cost a bounded
+// amount of work, not one pass over the rest of the file each.
+func TestNestedObjectsAreNotQuadratic(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	for i := 0; i < 100000; i++ {
+		b.WriteString("1 0 obj [ 2 0 obj << >> stream\n")
+	}
+	b.Write(bytes.Repeat([]byte("7 "), 1<<20))
+	done := make(chan struct{})
+	go func() {
+		pdftext.Extract(b.Bytes())
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("extraction did not end")
+	}
+}
+
+// Strings and comments that never end, after each of many objects.
+func TestUnendedStringsAreNotQuadratic(t *testing.T) {
+	for _, opener := range []string{"(", "%", "<"} {
+		var b bytes.Buffer
+		b.WriteString("%PDF-1.4\n")
+		for i := 0; i < 100000; i++ {
+			b.WriteString("1 0 obj " + opener + " ")
+		}
+		start := time.Now()
+		pdftext.Extract(b.Bytes())
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%q: %v", opener, d)
+		}
+	}
 }
