@@ -26,6 +26,7 @@ var organisationForm = &recordForm{
 			{name: "country", label: "edit.country", kind: kSelect, opts: countryChoices},
 			{name: "subdivision", label: "edit.subdivision", hint: "edit.subdivision.hint", kind: kText},
 			{name: "locality", label: "edit.locality", kind: kText},
+			{name: "region", label: "edit.region", hint: "edit.region.hint", kind: kSelect, opts: regionChoices},
 			{name: "point.lat", label: "edit.lat", hint: "edit.lat.hint", kind: kNumber},
 			{name: "point.lon", label: "edit.lon", hint: "edit.lon.hint", kind: kNumber},
 			{name: "population", label: "edit.population", hint: "edit.population.hint", kind: kNumber},
@@ -70,6 +71,7 @@ func encodeOrganisation(rec proximite.Record, l *localizer) url.Values {
 	v.Set("country", o.Country)
 	v.Set("subdivision", o.Subdivision)
 	v.Set("locality", o.Locality)
+	v.Set("region", o.Region)
 	if o.Point != nil {
 		v.Set("point.lat", strconv.FormatFloat(o.Point.Lat, 'f', -1, 64))
 		v.Set("point.lon", strconv.FormatFloat(o.Point.Lon, 'f', -1, 64))
@@ -92,6 +94,7 @@ func decodeOrganisation(d *decoder) proximite.Record {
 		Name: d.text("name"), Description: d.text("description"), Acronym: d.str("acronym"),
 		Kind: proximite.OrgKind(d.str("kind")), IATIRef: d.str("iati_ref"), Website: d.str("website"),
 		Country: d.str("country"), Subdivision: d.str("subdivision"), Locality: d.str("locality"),
+		Region:     d.str("region"),
 		Population: d.integer("population"), PopulationYear: d.integer("population_year"),
 	}
 	o.Point = d.point("point")

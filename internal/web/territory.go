@@ -121,3 +121,13 @@ func (h *Handler) territoryMissing(w http.ResponseWriter, r *http.Request, l *lo
 	h.render(w, r, l, http.StatusNotFound, "territory_missing", territoryMissingData{page: p, Slug: slug,
 		Index: path(l.lang, secTerritories, "")})
 }
+
+// regionChoices are the administrative regions an organisation may be
+// in, for the organisation's form.
+func regionChoices(l *localizer) []choiceGroup {
+	g := choiceGroup{Options: []choice{{Value: "", Label: l.T("edit.choose")}}}
+	for _, r := range proximite.Regions {
+		g.Options = append(g.Options, choice{Value: r.Code, Label: l.plain(r.Name)})
+	}
+	return []choiceGroup{g}
+}
