@@ -69,6 +69,13 @@ func TestLibraryUpload(t *testing.T) {
 			t.Fatalf("created: %v %+v", err, p)
 		}
 		page := "/fr/bibliotheque/guide-des-echanges/depot"
+		// The coordinators' workspace lists the draft, leading to its file.
+		if r := s.do("coordinator", "GET", "/fr/mon-espace", nil); !strings.Contains(r.Body, `href="`+page+`"`) {
+			t.Errorf("workspace: %d, the draft publication is not listed", r.Status)
+		}
+		if r := s.do("editor", "GET", "/fr/mon-espace", nil); strings.Contains(r.Body, page) {
+			t.Error("an editor's workspace lists the library's drafts")
+		}
 		pdf := pdftest.Make([]string{"Le mot rare est quasiquadrature."})
 		stored := func() []byte {
 			data, err := db.FileData(ctx, p.ID)

@@ -59,6 +59,8 @@ type workspaceData struct {
 	Bulletin string
 	// New links to the forms that create records.
 	New []navItem
+	// Library lists the publications not yet public, for coordinators.
+	Library []libraryItem
 }
 
 // maxListed bounds the records listed per organisation or in the queue;
@@ -129,6 +131,10 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request, l *localizer
 			h.fail(w, r, l, err)
 			return
 		}
+	}
+	if d.Library, err = h.libraryDrafts(ctx, l, u); err != nil {
+		h.fail(w, r, l, err)
+		return
 	}
 	h.render(w, r, l, http.StatusOK, "workspace_home", d)
 }

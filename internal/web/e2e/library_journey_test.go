@@ -96,6 +96,11 @@ func TestCoordinatorUploadsAPublication(t *testing.T) {
 	co.submit("save the description", "//main//form//button[@name='save' and not(@aria-hidden)]", "/fr/bibliotheque/bilan-des-echanges/depot")
 	co.wantText("//main", "Aucun fichier")
 	co.look("library-upload")
+	// The workspace lists the draft and leads back to its file.
+	co.at("/fr/mon-espace", 200)
+	co.wantText(sectionTitled("Bibliothèque"), "pas encore de fichier")
+	co.look("library-workspace")
+	co.submit("back to the file", linkNamed("Bilan des échanges"), "/fr/bibliotheque/bilan-des-echanges/depot")
 
 	// A file named .pdf that is not a PDF is refused, and nothing is kept.
 	co.do("choose the false PDF", chromedp.SetUploadFiles("//input[@name='file']", []string{fake}))
