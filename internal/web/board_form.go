@@ -164,6 +164,10 @@ func (h *Handler) drawPostForm(w http.ResponseWriter, r *http.Request, l *locali
 	mark(d.PartnerKinds, "partner_kinds")
 	d.page = h.base(r, l, secBoard, "", "", d.Heading, l.T("board.form.intro"))
 	d.page.NoIndex = true
+	d.page.Alternate.Href, d.page.Alternate.Canonical = boardNewPath(d.page.Alternate.Lang), ""
+	if old != nil {
+		d.page.Alternate.Href = postEditPath(d.page.Alternate.Lang, old.ID)
+	}
 	status := http.StatusOK
 	if len(d.Errors) > 0 {
 		status = http.StatusUnprocessableEntity

@@ -45,6 +45,10 @@ func TestBoard(t *testing.T) {
 		wantStatus(t, r, http.StatusOK)
 		mustContain(t, "empty board", r, "<h1>Trouver un partenaire</h1>", "Aucune annonce ouverte", `href="/en/partner-search"`)
 		wantStatus(t, s.do("anonymous", http.MethodGet, "/fr/partenaires-recherches/nouvelle", nil), http.StatusSeeOther)
+		r = s.do("editor", http.MethodGet, "/fr/partenaires-recherches/nouvelle", nil)
+		wantStatus(t, r, http.StatusOK)
+		mustContain(t, "new form", r, "<h1>Publier une annonce</h1>", `<option value="buckingham" selected>Buckingham</option>`,
+			`name="text.fr"`, `href="/en/partner-search/new"`)
 		wantStatus(t, s.do("anonymous", http.MethodPost, "/fr/partenaires-recherches/nouvelle", postInput()), http.StatusUnauthorized)
 
 		// Bad input: each problem named, nothing stored.
