@@ -36,7 +36,10 @@ type statsData struct {
 	Tables  []statTable
 	// Rates says whether a rate table is loaded, for the money's note.
 	Rates bool
-	CSV   string // the summary's CSV
+	// RatesPage is the coordinators' page of rates, when the
+	// workspace is on.
+	RatesPage string
+	CSV       string // the summary's CSV
 }
 
 // statFigure is one key number.
@@ -181,6 +184,9 @@ func (h *Handler) statsPage(w http.ResponseWriter, r *http.Request, l *localizer
 		return
 	}
 	d.Rates = len(rates) > 0
+	if h.ws != nil {
+		d.RatesPage = ratesPaths[l.lang]
+	}
 	d.Empty = s.Partnerships+s.Projects+s.Visits == 0
 	csvBase := path(l.lang, secStats, "") + ".csv?"
 	if query != "" {

@@ -78,6 +78,7 @@ func (h *Handler) workspaceRoutes() {
 		}
 		h.mux.HandleFunc("GET "+wsPath(lang, wsHome), h.page(l, h.workspace))
 		h.mux.HandleFunc("GET "+wsPath(lang, wsQueue), h.page(l, h.queue))
+		h.ratesRoutes(lang, l)
 		h.mux.HandleFunc("POST "+wsPath(lang, wsHome)+"/{type}/{slug}/{action}", h.page(l, h.recordAction))
 		for _, s := range recordSections {
 			h.mux.HandleFunc("GET "+path(lang, s, "")+"/{slug}/"+historySegment[lang], h.page(l, h.history(s.recordType())))
