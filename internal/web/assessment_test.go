@@ -65,6 +65,11 @@ func TestChecklistPage(t *testing.T) {
 		s := newWSSite(t, db)
 		ctx := context.Background()
 		const p = "/fr/mon-espace/grille-de-selection"
+		mustContain(t, "coordinator's workspace", s.do("coordinator", http.MethodGet, "/fr/mon-espace", nil),
+			`href="/fr/mon-espace/grille-de-selection"`, `href="/fr/partenaires-recherches/nouvelle"`)
+		if r := s.do("editor", http.MethodGet, "/fr/mon-espace", nil); strings.Contains(r.Body, "grille-de-selection") {
+			t.Error("an editor's workspace links to the checklist")
+		}
 		wantStatus(t, s.do("editor", http.MethodGet, p, nil), http.StatusForbidden)
 		wantStatus(t, s.do("editor", http.MethodPost, p, url.Values{"id": {"0"}, "text.fr": {"x"}}), http.StatusForbidden)
 		r := s.do("coordinator", http.MethodGet, p, nil)

@@ -57,6 +57,9 @@ type workspaceData struct {
 	Events string
 	// Bulletin links to the bulletin's issues and subscribers.
 	Bulletin string
+	// Board links to the partner board's form; Checklist, for
+	// coordinators, to the partner-selection checklist.
+	Board, Checklist string
 	// New links to the forms that create records.
 	New []navItem
 	// Library lists the publications not yet public, for coordinators.
@@ -100,6 +103,12 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request, l *localizer
 	}
 	if h.bulletin != nil && d.Coordinator {
 		d.Bulletin = bulletinWS[l.lang]
+	}
+	if _, ok := h.reg.(proximite.PartnerPostService); ok {
+		d.Board = boardNewPath(l.lang)
+	}
+	if _, ok := h.reg.(proximite.ChecklistService); ok && proximite.CanEditChecklist(u) == nil {
+		d.Checklist = wsPath(l.lang, wsChecklist)
 	}
 	if done := r.URL.Query().Get("fait"); done != "" {
 		if msg, ok := l.msg["ws.done."+done]; ok {
