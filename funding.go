@@ -181,12 +181,13 @@ func rankFundingFits(fs []ProgrammeFit) {
 }
 
 // FundingQueryOf is what a project asks of a funder: the kinds of its
-// participating organisations (other than its funders), its countries
-// and its DAC sectors.
+// participating organisations, its countries and its DAC sectors. Those
+// that fund it count too: a town that pays for its twin's wells is the
+// one that applies to the FCM.
 func FundingQueryOf(p *Project) FundingQuery {
 	var q FundingQuery
 	for _, pt := range p.Participants {
-		if pt.OrgKind != "" && pt.Role != "1" && !slices.Contains(q.Kinds, pt.OrgKind) {
+		if pt.OrgKind != "" && !slices.Contains(q.Kinds, pt.OrgKind) {
 			q.Kinds = append(q.Kinds, pt.OrgKind)
 		}
 	}

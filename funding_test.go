@@ -1,6 +1,7 @@
 package proximite_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/proximite/proximite"
@@ -116,8 +117,8 @@ func TestFundingQueryOf(t *testing.T) {
 		Sectors:   []proximite.SectorShare{{Code: "12110"}, {Vocabulary: "2", Code: "151"}, {Vocabulary: "7", Code: "3"}},
 	}
 	q := proximite.FundingQueryOf(p)
-	if len(q.Kinds) != 1 || q.Kinds[0] != proximite.Municipality {
-		t.Errorf("kinds = %v, want the municipalities' (the funder does not apply)", q.Kinds)
+	if !slices.Equal(q.Kinds, []proximite.OrgKind{proximite.GovernmentAgency, proximite.Municipality}) {
+		t.Errorf("kinds = %v, want each kind of participant once, in order", q.Kinds)
 	}
 	if len(q.Countries) != 2 || len(q.Sectors) != 2 {
 		t.Errorf("countries %v, sectors %v", q.Countries, q.Sectors)

@@ -102,6 +102,13 @@ func TestFundingPages(t *testing.T) {
 	p := get(t, "/fr/projets/nioro-du-rip-informatisation")
 	mustContain(t, "a project's page", p, "Programmes qui pourraient financer ce projet",
 		`href="/fr/programmes/fcm-partenariats-municipaux"`, "Chercher d&#39;autres programmes", `href="/fr/financement?`)
+	// Sainte-Élisabeth funds the Sanankoroba projects, and as a
+	// municipality it is the one that would apply to the FCM.
+	se := get(t, "/fr/projets/sanankoroba-projets-communautaires")
+	section := se.Body[strings.Index(se.Body, `id="pr-funding"`):]
+	if !strings.Contains(section, `href="/fr/programmes/fcm-partenariats-municipaux"`) {
+		t.Error("the Sanankoroba projects' page does not suggest the FCM's programme")
+	}
 }
 
 func TestLayoutIsDeterministicAndInside(t *testing.T) {
