@@ -100,7 +100,7 @@ func (s *synSearch) orgProfile(slug string) error {
 	if localityKey(o.Country, o.Locality) != "" {
 		s.profile.Localities = []proximite.Locality{{Country: o.Country, Name: o.Locality}}
 	}
-	if err := s.ownLinks(o.ID, `rel IN ('participant', 'party')`); err != nil {
+	if err := s.ownLinks(o.ID, `l.rel IN ('participant', 'party')`); err != nil {
 		return err
 	}
 	return s.activity(map[string]bool{o.Country: true}, []string{o.Country})
@@ -134,7 +134,9 @@ func (s *synSearch) partnershipProfile(slug string) error {
 		}
 		fallback = append(fallback, o.Country)
 	}
-	if err := s.ownLinks(p.ID, `rel = 'partnership'`); err != nil {
+	// Its projects; not the publications about it, which may be about
+	// other partnerships too, in other countries.
+	if err := s.ownLinks(p.ID, `l.rel = 'partnership' AND r.type = 'project'`); err != nil {
 		return err
 	}
 	return s.activity(home, fallback)
@@ -149,11 +151,11 @@ func hasLocality(ls []proximite.Locality, key string) bool {
 	return false
 }
 
-// ownLinks gathers the newest published records that link to the
-// subject with the relations given.
-func (s *synSearch) ownLinks(id int64, rel string) error {
+// ownLinks gathers the newest published records r that link to the
+// subject by a link l that meets the condition given.
+func (s *synSearch) ownLinks(id int64, cond string) error {
 	rows, err := s.d.db.QueryContext(s.ctx, `SELECT l.from_id FROM links l JOIN records r ON r.id = l.from_id
-		WHERE l.to_id = $1 AND l.`+rel+` AND r.state = 'published'
+		WHERE l.to_id = $1 AND `+cond+` AND r.state = 'published'
 		ORDER BY l.from_id DESC LIMIT `+strconv.Itoa(synergyOwnRecords), id)
 	if err != nil {
 		return err
