@@ -61,7 +61,7 @@ func New(reg proximite.Registry, log *slog.Logger) (*Handler, error) {
 	h := &Handler{reg: reg, log: log, loc: map[string]*localizer{}, mux: http.NewServeMux(),
 		maps: newTTLCache[string, mapView](time.Minute, 16), nearbyCache: newTTLCache[string, *proximite.SynergyResult](time.Minute, 2000),
 		networks: newTTLCache[string, *proximite.NetworkGraph](time.Minute, 64),
-		now: time.Now}
+		now:      time.Now}
 	for lang, msg := range cat {
 		h.loc[lang] = &localizer{lang: lang, msg: msg}
 	}
