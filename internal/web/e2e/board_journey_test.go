@@ -2,9 +2,7 @@ package e2e
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -20,58 +18,23 @@ import (
 // apart from its recorded partnership, credited.
 func TestPartnerBoardJourney(t *testing.T) {
 	t.Parallel()
-	needSite(t)
-	dir := t.TempDir()
-	bin, err := buildProgram(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dsn := "sqlite:" + filepath.Join(dir, "e2e.db")
-	cli := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(bin, append(args, "-database", dsn)...)
-		cmd.Env = append(os.Environ(), "PROXIMITE_OUTBOX="+filepath.Join(dir, "outbox"), "PROXIMITE_BASE_URL=http://registre.test")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("proximite %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	invitation := regexp.MustCompile(`http://registre\.test(/compte/invitation\?jeton=\S+)`)
-	cli("demo")
-	edLink := invitation.FindStringSubmatch(cli("user", "add", "relations@buckingham.test", "--name", "Relations internationales",
-		"--role", "editor", "--org", "buckingham"))
-	coLink := invitation.FindStringSubmatch(cli("user", "add", "grille@rosi.test", "--name", "Coordination", "--role", "coordinator"))
-	if edLink == nil || coLink == nil {
-		t.Fatal("no invitation link printed")
-	}
+	s := newWritableSite(t)
+	edLink := s.invite("relations@buckingham.test", "--name", "Relations internationales", "--role", "editor", "--org", "buckingham")
+	coLink := s.invite("grille@rosi.test", "--name", "Coordination", "--role", "coordinator")
 	// A small list of known twinnings, written here: the real one is
 	// loaded by the command's own test.
-	twins := filepath.Join(dir, "twins.csv")
+	twins := filepath.Join(s.dir, "twins.csv")
 	os.WriteFile(twins, []byte("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"+
 		"Sainte-Élisabeth,Canada,46.09,-73.35,Sanankoroba,Mali,12.39,-7.93\n"+
 		"Angers,France,47.47,-0.55,Sainte-Elisabeth,Canada,46.09,-73.35\n"+
 		"Sainte-Élisabeth,Canada,46.09,-73.35,Ouagadougou,Burkina Faso,12.37,-1.52\n"), 0o644)
-	if out := cli("twins", "load", twins); !strings.Contains(out, "3 twinnings loaded") {
+	if out := s.cli("twins", "load", twins); !strings.Contains(out, "3 twinnings loaded") {
 		t.Fatalf("twins load: %s", out)
 	}
-	p, err := startProgram(bin, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := p.stop(); err != nil {
-			t.Error(err)
-		}
-	})
-	j := &journey{t: t, base: p.url, axe: loadAxe(t), shots: os.Getenv("PROXIMITE_SCREENSHOTS")}
-	const password = "Une phrase de passe assez longue"
+	j := s.serve()
 
 	ed := j.tab("editor", desktop)
-	ed.at(edLink[1], 200)
-	ed.fill("//input[@name='password']", password)
-	ed.fill("//input[@name='confirm']", password)
-	ed.submit("choose the password", "//main//form//button[@type='submit']", "/fr/mon-espace")
+	ed.acceptInvitation(edLink)
 	ed.at("/fr/partenaires-recherches", 200)
 	ed.look("board-empty")
 	ed.submit("open the form", linkNamed("Publier une annonce"), "/fr/partenaires-recherches/nouvelle")
@@ -96,10 +59,7 @@ func TestPartnerBoardJourney(t *testing.T) {
 	ed.look("board-post")
 
 	co := j.tab("coordinator", desktop)
-	co.at(coLink[1], 200)
-	co.fill("//input[@name='password']", password)
-	co.fill("//input[@name='confirm']", password)
-	co.submit("choose the password", "//main//form//button[@type='submit']", "/fr/mon-espace")
+	co.acceptInvitation(coLink)
 	const partnership = "/fr/partenariats/jumelage-sainte-elisabeth-sanankoroba"
 	co.at(partnership, 200)
 	co.submit("open the assessment", linkNamed("Évaluer un candidat"), partnership+"/evaluation")

@@ -1,11 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -15,46 +10,12 @@ import (
 // times in Montreal's zone, named; the organiser's page lists it.
 func TestCoordinatorPublishesAnEvent(t *testing.T) {
 	t.Parallel()
-	needSite(t)
-	dir := t.TempDir()
-	bin, err := buildProgram(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dsn := "sqlite:" + filepath.Join(dir, "e2e.db")
-	cli := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(bin, append(args, "-database", dsn)...)
-		cmd.Env = append(os.Environ(), "PROXIMITE_OUTBOX="+filepath.Join(dir, "outbox"), "PROXIMITE_BASE_URL=http://registre.test")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("proximite %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	cli("demo")
-	match := regexp.MustCompile(`http://registre\.test(/compte/invitation\?jeton=\S+)`).
-		FindStringSubmatch(cli("user", "add", "agenda@rosi.test", "--name", "Coordination", "--role", "coordinator"))
-	if match == nil {
-		t.Fatal("no invitation link printed")
-	}
-	p, err := startProgram(bin, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := p.stop(); err != nil {
-			t.Error(err)
-		}
-	})
-	j := &journey{t: t, base: p.url, axe: loadAxe(t), shots: os.Getenv("PROXIMITE_SCREENSHOTS")}
+	s := newWritableSite(t)
+	link := s.invite("agenda@rosi.test", "--name", "Coordination", "--role", "coordinator")
+	j := s.serve()
 
 	co := j.tab("coordinator", desktop)
-	co.at(match[1], 200)
-	const password = "Une phrase de passe assez longue"
-	co.fill("//input[@name='password']", password)
-	co.fill("//input[@name='confirm']", password)
-	co.submit("choose the password", "//main//form//button[@type='submit']", "/fr/mon-espace")
+	co.acceptInvitation(link)
 	co.submit("open the events", linkNamed("Événements du calendrier : annoncer, modifier, publier"), "/fr/mon-espace/evenements")
 	co.look("events")
 	co.submit("open the event form", linkNamed("Nouvel événement"), "/fr/evenements/nouveau")

@@ -1,11 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -20,47 +15,14 @@ var phone375 = viewport{name: "phone375", width: 375, height: 812, mobile: true}
 // included, and saves screenshots of each.
 func TestEditingForms(t *testing.T) {
 	t.Parallel()
-	needSite(t)
-	dir := t.TempDir()
-	bin, err := buildProgram(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dsn := "sqlite:" + filepath.Join(dir, "e2e.db")
-	cli := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(bin, append(args, "-database", dsn)...)
-		cmd.Env = append(os.Environ(), "PROXIMITE_OUTBOX="+filepath.Join(dir, "outbox"), "PROXIMITE_BASE_URL=http://registre.test")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("proximite %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	cli("demo")
-	out := cli("user", "add", "formulaires@rosi.test", "--name", "Coordination ROSI", "--role", "coordinator")
-	link := regexp.MustCompile(`http://registre\.test(/compte/invitation\?jeton=\S+)`).FindStringSubmatch(out)
-	if link == nil {
-		t.Fatalf("no invitation link in %q", out)
-	}
-	p, err := startProgram(bin, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := p.stop(); err != nil {
-			t.Error(err)
-		}
-	})
-	j := &journey{t: t, base: p.url, axe: loadAxe(t), shots: os.Getenv("PROXIMITE_SCREENSHOTS")}
+	s := newWritableSite(t)
+	link := s.invite("formulaires@rosi.test", "--name", "Coordination ROSI", "--role", "coordinator")
+	j := s.serve()
 	const password = "Une phrase de passe assez longue"
 
 	// With JavaScript, on a desktop.
 	co := j.tab("coordinator", desktop)
-	co.at(link[1], 200)
-	co.fill("//input[@name='password']", password)
-	co.fill("//input[@name='confirm']", password)
-	co.submit("choose the password", "//main//form//button[@type='submit']", "/fr/mon-espace")
+	co.acceptInvitation(link)
 	co.at("/fr/projets/nouveau", 200)
 	co.look("form-project")
 	co.do("add a sector in place", chromedp.Click("//button[@name='add' and @value='sectors']"))

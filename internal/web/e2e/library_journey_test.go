@@ -3,9 +3,7 @@ package e2e
 import (
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -18,39 +16,9 @@ import (
 // only inside the PDF finds the publication and downloads the file.
 func TestCoordinatorUploadsAPublication(t *testing.T) {
 	t.Parallel()
-	needSite(t)
-	dir := t.TempDir()
-	bin, err := buildProgram(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dsn := "sqlite:" + filepath.Join(dir, "e2e.db")
-	cli := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(bin, append(args, "-database", dsn)...)
-		cmd.Env = append(os.Environ(), "PROXIMITE_OUTBOX="+filepath.Join(dir, "outbox"), "PROXIMITE_BASE_URL=http://registre.test")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("proximite %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	cli("demo")
-	match := regexp.MustCompile(`http://registre\.test(/compte/invitation\?jeton=\S+)`).
-		FindStringSubmatch(cli("user", "add", "bibliotheque@rosi.test", "--name", "Coordination", "--role", "coordinator"))
-	if match == nil {
-		t.Fatal("no invitation link printed")
-	}
-	p, err := startProgram(bin, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := p.stop(); err != nil {
-			t.Error(err)
-		}
-	})
-	j := &journey{t: t, base: p.url, axe: loadAxe(t), shots: os.Getenv("PROXIMITE_SCREENSHOTS")}
+	s := newWritableSite(t)
+	link := s.invite("bibliotheque@rosi.test", "--name", "Coordination", "--role", "coordinator")
+	j := s.serve()
 
 	// The document: a page printed to PDF by the browser, as Chromium
 	// writes it (Type0 fonts, ToUnicode maps, compressed streams), with a
@@ -61,8 +29,8 @@ func TestCoordinatorUploadsAPublication(t *testing.T) {
 		`<p>Le comité a étudié la question ` + rare + ` pendant trois saisons à Sanankoroba.</p></html>`
 	printer.do("open the document", chromedp.Navigate("data:text/html;charset=utf-8,"+url.PathEscape(html)))
 	pdf := get(printer.tab, "print it to PDF", chromedp.PrintToPDF())
-	doc := filepath.Join(dir, "bilan des échanges.pdf")
-	fake := filepath.Join(dir, "faux.pdf")
+	doc := filepath.Join(s.dir, "bilan des échanges.pdf")
+	fake := filepath.Join(s.dir, "faux.pdf")
 	if err := os.WriteFile(doc, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +38,7 @@ func TestCoordinatorUploadsAPublication(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 51 MB, over the limit of 50: a sparse file, never sent.
-	big := filepath.Join(dir, "énorme.pdf")
+	big := filepath.Join(s.dir, "énorme.pdf")
 	if f, err := os.Create(big); err != nil {
 		t.Fatal(err)
 	} else if err := f.Truncate(51 << 20); err != nil {
@@ -80,11 +48,7 @@ func TestCoordinatorUploadsAPublication(t *testing.T) {
 	}
 
 	co := j.tab("coordinator", desktop)
-	co.at(match[1], 200)
-	const password = "Une phrase de passe assez longue"
-	co.fill("//input[@name='password']", password)
-	co.fill("//input[@name='confirm']", password)
-	co.submit("choose the password", "//main//form//button[@type='submit']", "/fr/mon-espace")
+	co.acceptInvitation(link)
 	co.submit("open the publication form", linkNamed("Nouvelle publication"), "/fr/bibliotheque/nouvelle")
 	co.fill("//input[@name='title.fr']", "Bilan des échanges")
 	co.fill("//input[@name='title.en']", "Review of the exchanges")
