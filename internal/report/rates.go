@@ -14,20 +14,88 @@ import (
 	"github.com/proximite/proximite/internal/codelist"
 )
 
+// RateProblem is one thing wrong with a rate file. Code says what (the
+// pages word it in the reader's language from "rates.problem.<code>"),
+// Line where (0 for the file as a whole), Value the cell at fault, and
+// First, for a rate given twice, the line that gave it first.
+type RateProblem struct {
+	Line  int
+	Code  string
+	Value string
+	First int
+}
+
+// english words each problem for the command line and the logs.
+var english = map[string]string{
+	"empty":            "the rate file is empty: expected the header year,currency,rate_to_cad",
+	"notcsv":           "the rate file is not CSV: %s",
+	"header":           "the header has no column %q (expected year,currency,rate_to_cad)",
+	"norates":          "the rate file has a header but no rates",
+	"csv":              "not CSV: %s",
+	"year.missing":     "the year is missing",
+	"year.invalid":     fmt.Sprintf("the year %%q is not a year between %d and %d", proximite.MinStatsYear, proximite.MaxStatsYear),
+	"currency.missing": "the currency is missing",
+	"currency.unknown": "unknown currency %q (expected an ISO 4217 code such as EUR or XOF)",
+	"rate.missing":     "the rate is missing",
+	"rate.nan":         "the rate %q is not a number",
+	"rate.notpositive": "the rate %s must be greater than zero",
+	"rate.cad":         "a Canadian dollar is worth 1 CAD, not %s",
+	"duplicate":        "%s is already given on line %d",
+}
+
+func (p RateProblem) String() string {
+	format := english[p.Code]
+	var text string
+	switch {
+	case p.Code == "duplicate":
+		text = fmt.Sprintf(format, p.Value, p.First)
+	case strings.Contains(format, "%"):
+		text = fmt.Sprintf(format, p.Value)
+	default:
+		text = format
+	}
+	if p.Line > 0 {
+		return fmt.Sprintf("line %d: %s", p.Line, text)
+	}
+	return text
+}
+
+// RatesError is a rate file refused whole, with each of its problems.
+// It unwraps to an EINVALID error that says them all in English.
+type RatesError struct{ Problems []RateProblem }
+
+func (e *RatesError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the EINVALID error.
+func (e *RatesError) Unwrap() error {
+	parts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		parts[i] = p.String()
+	}
+	msg := strings.Join(parts, "; ")
+	if len(e.Problems) > 1 || e.Problems[0].Line > 1 {
+		msg = "nothing was loaded: " + msg
+	}
+	return proximite.Errorf(proximite.EINVALID, "%s", msg)
+}
+
+func refused(problems ...RateProblem) error { return &RatesError{Problems: problems} }
+
 // ParseRates reads the coordinator's rate table: a CSV file with the
 // header year,currency,rate_to_cad and one line per year and currency,
 // rate_to_cad being how many Canadian dollars one unit was worth that
 // year. Every line is checked before anything is returned, and each
-// problem names its line, so that a file is stored whole or not at all.
+// problem names its line, so that a file is stored whole or not at all;
+// the error is then a *RatesError.
 func ParseRates(r io.Reader) ([]proximite.Rate, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, proximite.Errorf(proximite.EINVALID, "the rate file is empty: expected the header year,currency,rate_to_cad")
+		return nil, refused(RateProblem{Code: "empty"})
 	} else if err != nil {
-		return nil, proximite.Errorf(proximite.EINVALID, "the rate file is not CSV: %v", err)
+		return nil, refused(RateProblem{Code: "notcsv", Value: err.Error()})
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -35,10 +103,10 @@ func ParseRates(r io.Reader) ([]proximite.Rate, error) {
 	}
 	for _, want := range []string{"year", "currency", "rate_to_cad"} {
 		if _, ok := col[want]; !ok {
-			return nil, proximite.Errorf(proximite.EINVALID, "line 1: the header has no column %q (expected year,currency,rate_to_cad)", want)
+			return nil, refused(RateProblem{Line: 1, Code: "header", Value: want})
 		}
 	}
-	var errs []string
+	var problems []RateProblem
 	var out []proximite.Rate
 	seen := map[[2]string]int{}
 	for {
@@ -48,7 +116,7 @@ func ParseRates(r io.Reader) ([]proximite.Rate, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("line %d: not CSV: %v", line, err))
+			problems = append(problems, RateProblem{Line: line, Code: "csv", Value: err.Error()})
 			break
 		}
 		cell := func(name string) string {
@@ -61,59 +129,60 @@ func ParseRates(r io.Reader) ([]proximite.Rate, error) {
 			continue // a blank line
 		}
 		rate, problem := parseRate(cell("year"), cell("currency"), cell("rate_to_cad"))
-		if problem == "" {
+		if problem.Code == "" {
 			k := [2]string{strconv.Itoa(rate.Year), rate.Currency}
 			if first, dup := seen[k]; dup {
-				problem = fmt.Sprintf("%s %d is already given on line %d", rate.Currency, rate.Year, first)
+				problem = RateProblem{Code: "duplicate", Value: rate.Currency + " " + k[0], First: first}
 			} else {
 				seen[k] = line
 			}
 		}
-		if problem != "" {
-			errs = append(errs, fmt.Sprintf("line %d: %s", line, problem))
+		if problem.Code != "" {
+			problem.Line = line
+			problems = append(problems, problem)
 			continue
 		}
 		out = append(out, rate)
 	}
-	if len(errs) > 0 {
-		return nil, proximite.Errorf(proximite.EINVALID, "nothing was loaded: %s", strings.Join(errs, "; "))
+	if len(problems) > 0 {
+		return nil, refused(problems...)
 	}
 	if len(out) == 0 {
-		return nil, proximite.Errorf(proximite.EINVALID, "the rate file has a header but no rates")
+		return nil, refused(RateProblem{Code: "norates"})
 	}
 	return out, nil
 }
 
-func parseRate(year, currency, rate string) (proximite.Rate, string) {
+func parseRate(year, currency, rate string) (proximite.Rate, RateProblem) {
 	var r proximite.Rate
 	if year == "" {
-		return r, "the year is missing"
+		return r, RateProblem{Code: "year.missing"}
 	}
 	y, err := strconv.Atoi(year)
 	if err != nil || y < proximite.MinStatsYear || y > proximite.MaxStatsYear {
-		return r, fmt.Sprintf("the year %q is not a year between %d and %d", year, proximite.MinStatsYear, proximite.MaxStatsYear)
+		return r, RateProblem{Code: "year.invalid", Value: year}
 	}
 	currency = strings.ToUpper(currency)
 	if currency == "" {
-		return r, "the currency is missing"
+		return r, RateProblem{Code: "currency.missing"}
 	}
 	if !codelist.Currency.Valid(currency) {
-		return r, fmt.Sprintf("unknown currency %q (expected an ISO 4217 code such as EUR or XOF)", currency)
+		return r, RateProblem{Code: "currency.unknown", Value: currency}
 	}
 	if rate == "" {
-		return r, "the rate is missing"
+		return r, RateProblem{Code: "rate.missing"}
 	}
 	v, err := strconv.ParseFloat(strings.Replace(rate, ",", ".", 1), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return r, fmt.Sprintf("the rate %q is not a number", rate)
+		return r, RateProblem{Code: "rate.nan", Value: rate}
 	}
 	if v <= 0 {
-		return r, fmt.Sprintf("the rate %s must be greater than zero", rate)
+		return r, RateProblem{Code: "rate.notpositive", Value: rate}
 	}
 	if currency == "CAD" && v != 1 {
-		return r, fmt.Sprintf("a Canadian dollar is worth 1 CAD, not %s", rate)
+		return r, RateProblem{Code: "rate.cad", Value: rate}
 	}
-	return proximite.Rate{Year: y, Currency: currency, RateToCAD: v}, ""
+	return proximite.Rate{Year: y, Currency: currency, RateToCAD: v}, RateProblem{}
 }
 
 // Money is the money of the statistics for one measure: per year, the

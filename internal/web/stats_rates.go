@@ -116,7 +116,11 @@ func (h *Handler) ratesPost(w http.ResponseWriter, r *http.Request, l *localizer
 	if err == nil {
 		err = reg.SaveRates(r.Context(), rates)
 	}
-	if proximite.ErrorCode(err) == proximite.EINVALID {
+	var refused *report.RatesError
+	if errors.As(err, &refused) {
+		h.ratesPage(w, r, l, reg, http.StatusBadRequest, "", l.T("rates.refused", "detail", rateProblems(l, refused)))
+		return
+	} else if proximite.ErrorCode(err) == proximite.EINVALID {
 		h.ratesPage(w, r, l, reg, http.StatusBadRequest, "", l.T("rates.refused", "detail", proximite.ErrorMessage(err)))
 		return
 	} else if err != nil {
@@ -148,4 +152,23 @@ func ratesText(r *http.Request) (string, error) {
 		return "", err
 	}
 	return r.PostFormValue("rates"), nil
+}
+
+// rateProblems words the problems of a refused rate file in the page's
+// language, one after the other.
+func rateProblems(l *localizer, e *report.RatesError) string {
+	parts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		text := l.T("rates.problem."+p.Code, "value", p.Value, "first", p.First,
+			"min", proximite.MinStatsYear, "max", proximite.MaxStatsYear)
+		if p.Line > 0 {
+			text = l.T("rates.problem.line", "line", p.Line, "problem", text)
+		}
+		parts[i] = text
+	}
+	sep := "; "
+	if l.lang == "fr" {
+		sep = " ; "
+	}
+	return strings.Join(parts, sep)
 }

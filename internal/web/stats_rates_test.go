@@ -29,7 +29,10 @@ func TestWorkspaceRates(t *testing.T) {
 		if bad.Status != 400 {
 			t.Errorf("a file with a missing year: %d", bad.Status)
 		}
-		mustContain(t, "refusal", bad, html.EscapeString("Le fichier n'a pas été chargé"), "line 3: the year is missing")
+		mustContain(t, "refusal", bad, html.EscapeString("Le fichier n'a pas été chargé"), "ligne 3 : l’année manque")
+		// In each language, each problem with its line.
+		en := s.do("coordinator", "POST", "/en/my-workspace/rates", url.Values{"rates": {"year,currency,rate_to_cad\n2019,XOF,0\n2019,XYZ,1\n"}})
+		mustContain(t, "refusal in English", en, "line 2: the rate 0 must be greater than zero; line 3: unknown currency “XYZ”")
 		for _, body := range []string{"year,currency,rate_to_cad\n2019,XOF,-1\n", "year,currency,rate_to_cad\n2019,XYZ,1\n", ""} {
 			if r := s.do("coordinator", "POST", "/fr/mon-espace/taux", url.Values{"rates": {body}}); r.Status != 400 {
 				t.Errorf("%q: %d, want 400", body, r.Status)
