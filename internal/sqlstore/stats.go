@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strconv"
@@ -71,6 +72,23 @@ func addCount(s *proximite.Stats, typ, name, value string, n int) {
 	}
 }
 
+// addCounts adds rows of (type, facet, value, count) to s, and closes
+// them. A record's type is among its facets: only its own counts.
+func addCounts(s *proximite.Stats, rows *sql.Rows) error {
+	defer rows.Close()
+	for rows.Next() {
+		var typ, name, value string
+		var n int
+		if err := rows.Scan(&typ, &name, &value, &n); err != nil {
+			return err
+		}
+		if name != proximite.FacetType || value == typ {
+			addCount(s, typ, name, value, n)
+		}
+	}
+	return rows.Err()
+}
+
 func (d *DB) cachedStats(ctx context.Context) (*proximite.Stats, error) {
 	s := &proximite.Stats{}
 	q := &query{}
@@ -79,19 +97,7 @@ func (d *DB) cachedStats(ctx context.Context) (*proximite.Stats, error) {
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var typ, name, value string
-		var n int
-		if err := rows.Scan(&typ, &name, &value, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if name != proximite.FacetType || value == typ {
-			addCount(s, typ, name, value, n)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := addCounts(s, rows); err != nil {
 		return nil, err
 	}
 	aq := &query{}
@@ -152,19 +158,7 @@ func (d *DB) filteredStats(ctx context.Context, f proximite.StatsFilter) (*proxi
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var typ, name, value string
-		var n int
-		if err := rows.Scan(&typ, &name, &value, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if name != proximite.FacetType || value == typ {
-			addCount(s, typ, name, value, n)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := addCounts(s, rows); err != nil {
 		return nil, err
 	}
 	s.Amounts, err = d.amounts(ctx, `SELECT a.measure, a.year, a.currency, CAST(sum(a.value) AS BIGINT)

@@ -142,21 +142,9 @@ func (h *Handler) eventForm(events proximite.EventService, g *proximite.EventGua
 			h.drawEventForm(w, r, l, old, st, http.StatusOK)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
-		if err := r.ParseForm(); err != nil {
-			var big *http.MaxBytesError
-			if errors.As(err, &big) {
-				h.errorPage(w, r, l, http.StatusRequestEntityTooLarge, "edit.toolarge", "")
-				return
-			}
-			h.errorPage(w, r, l, http.StatusBadRequest, "error.badrequest", "")
+		v, ok := h.postedForm(w, r, l)
+		if !ok {
 			return
-		}
-		v := url.Values{}
-		for k, x := range r.PostForm {
-			if k != "add" && k != "remove" && k != "save" {
-				v[k] = x
-			}
 		}
 		if add, rm := r.PostForm.Get("add"), r.PostForm.Get("remove"); add != "" || rm != "" {
 			if rm != "" {

@@ -133,21 +133,9 @@ func (h *Handler) editForm(f *recordForm, create bool) pageHandler {
 			h.drawForm(w, r, l, f, old, st, http.StatusOK)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
-		if err := r.ParseForm(); err != nil {
-			var big *http.MaxBytesError
-			if errors.As(err, &big) {
-				h.errorPage(w, r, l, http.StatusRequestEntityTooLarge, "edit.toolarge", "")
-				return
-			}
-			h.errorPage(w, r, l, http.StatusBadRequest, "error.badrequest", "")
+		v, ok := h.postedForm(w, r, l)
+		if !ok {
 			return
-		}
-		v := url.Values{}
-		for k, x := range r.PostForm {
-			if k != "add" && k != "remove" && k != "save" {
-				v[k] = x
-			}
 		}
 		if add, rm := r.PostForm.Get("add"), r.PostForm.Get("remove"); add != "" || rm != "" {
 			h.changeRows(w, r, l, f, old, st, v, add, rm)
@@ -335,4 +323,27 @@ func (h *Handler) drawForm(w http.ResponseWriter, r *http.Request, l *localizer,
 		fp.page.Title = l.T("edit.title.errors", "title", heading)
 	}
 	h.render(w, r, l, status, "edit", fp)
+}
+
+// postedForm reads a posted form, bounded in size, and returns its
+// values without the buttons (add, remove, save); on a bad or too large
+// body it answers with an error page and returns false.
+func (h *Handler) postedForm(w http.ResponseWriter, r *http.Request, l *localizer) (url.Values, bool) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+	if err := r.ParseForm(); err != nil {
+		var big *http.MaxBytesError
+		if errors.As(err, &big) {
+			h.errorPage(w, r, l, http.StatusRequestEntityTooLarge, "edit.toolarge", "")
+			return nil, false
+		}
+		h.errorPage(w, r, l, http.StatusBadRequest, "error.badrequest", "")
+		return nil, false
+	}
+	v := url.Values{}
+	for k, x := range r.PostForm {
+		if k != "add" && k != "remove" && k != "save" {
+			v[k] = x
+		}
+	}
+	return v, true
 }
