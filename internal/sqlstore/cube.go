@@ -41,6 +41,9 @@ func cubed(typ proximite.RecordType) bool {
 // record's search terms and amounts are replaced, while the old ones can
 // still be read.
 func updateCube(tx *wtx, typ proximite.RecordType, id int64, wasPublished, isPublished bool, facets []facet, amounts []amount) error {
+	if cubed(typ) {
+		tx.changed(id)
+	}
 	if tx.noAmounts || !cubed(typ) {
 		return nil
 	}

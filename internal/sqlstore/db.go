@@ -34,6 +34,8 @@ type DB struct {
 	// reindexes counts the rebuilds of derived data that migrations ran,
 	// for the tests.
 	reindexes int
+	// statsIndex answers the dashboard's combined filters (statsindex.go).
+	statsIndex statsIndexState
 }
 
 // Open connects to the database named by dsn: "sqlite:FILE" (or a bare
@@ -112,6 +114,7 @@ func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes the pool.
 func (d *DB) Close() error {
+	d.statsIndex.stop()
 	d.stmts.close()
 	return d.db.Close()
 }

@@ -62,7 +62,12 @@ func (d *DB) reindex(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		if len(batch) == 0 {
-			return w.flush()
+			if err := w.flush(); err != nil {
+				return err
+			}
+			// The rebuilt records were not logged: every instance's
+			// statistics' index rebuilds from them.
+			return invalidateChanges(ctx, tx)
 		}
 		for _, s := range batch {
 			rec, err := proximite.NewRecord(proximite.RecordType(s.typ))

@@ -15,12 +15,13 @@ var _ proximite.StatsService = (*DB)(nil)
 // statsTypes are the records the dashboard counts.
 var statsTypes = []string{string(proximite.TypePartnership), string(proximite.TypeProject), string(proximite.TypeVisit)}
 
-// Statistics computes the dashboard's figures with a few GROUP BY
-// queries. Without a filter they come from the totals kept up to date on
-// every write (facet_counts, amount_totals) and cost the same whatever the
-// registry's size; with filters, from the records that match, through the
-// indexes on search_terms, links and record_amounts, never from the
-// records' JSON.
+// Statistics computes the dashboard's figures. Without a filter they come
+// from the totals kept up to date on every write (facet_counts,
+// amount_totals), with one facet value or a period from the cube
+// (cube.go), both at the same cost whatever the registry's size; with
+// combined filters, from the in-memory index (statsindex.go), or while it
+// is being built from the records that match, through the indexes on
+// search_terms, links and record_amounts, never from the records' JSON.
 func (d *DB) Statistics(ctx context.Context, f proximite.StatsFilter) (*proximite.Stats, error) {
 	var s *proximite.Stats
 	var err error
@@ -28,7 +29,7 @@ func (d *DB) Statistics(ctx context.Context, f proximite.StatsFilter) (*proximit
 		s, err = d.cachedStats(ctx)
 	} else if ok {
 		s, err = d.cubeStats(ctx, filters)
-	} else {
+	} else if s, ok, err = d.indexedStats(ctx, f, false); err == nil && !ok {
 		s, err = d.filteredStats(ctx, f)
 	}
 	if err != nil {

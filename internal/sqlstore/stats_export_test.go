@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/proximite/proximite"
 )
@@ -17,4 +18,32 @@ func (d *DB) ComputedStats(ctx context.Context, f proximite.StatsFilter) (*proxi
 		sortStats(s)
 	}
 	return s, err
+}
+
+// IndexedStats answers a filter from the statistics' index, building it
+// in the call if need be, so that tests can compare it with the records.
+func (d *DB) IndexedStats(ctx context.Context, f proximite.StatsFilter) (*proximite.Stats, error) {
+	s, ok, err := d.indexedStats(ctx, f, true)
+	if err == nil && !ok {
+		return nil, fmt.Errorf("the statistics' index is not available")
+	}
+	if err == nil {
+		sortStats(s)
+	}
+	return s, err
+}
+
+// StatsIndexRows is how many live records the statistics' index holds,
+// and the registry version it reflects; -1 when it is not built.
+func (d *DB) StatsIndexRows() (rows int, version int64) {
+	st := &d.statsIndex
+	st.mu.Lock()
+	idx := st.idx
+	st.mu.Unlock()
+	if idx == nil {
+		return -1, 0
+	}
+	st.rw.RLock()
+	defer st.rw.RUnlock()
+	return len(idx.rows) - idx.dead, idx.version
 }

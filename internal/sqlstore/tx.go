@@ -36,6 +36,9 @@ type wtx struct {
 	cube        map[cubeKey]int64
 	cubeAmounts map[cubeAmountKey]int64
 	cubeEmpty   bool
+	// changes are the records of the statistics' types written, for the
+	// change log (changes.go).
+	changes []int64
 }
 
 type textEntry struct {
@@ -206,6 +209,7 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 	t.flushText = d.dialect.flushText
 	defer t.close()
 	t.noAmounts = !d.statsReady(ctx, tx)
+	logged := d.changesReady(ctx, tx)
 	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err
@@ -214,7 +218,7 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 		tx.Rollback()
 		return err
 	}
-	if err := t.exec(`UPDATE registry_version SET n = n + 1`); err != nil {
+	if err := t.bumpVersion(logged); err != nil {
 		tx.Rollback()
 		return err
 	}
