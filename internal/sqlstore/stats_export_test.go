@@ -47,3 +47,27 @@ func (d *DB) StatsIndexRows() (rows int, version int64) {
 	defer st.rw.RUnlock()
 	return len(idx.rows) - idx.dead, idx.version
 }
+
+// BuildStatsIndex builds the statistics' index from the records, as the
+// first combined filter does in the background, and installs it.
+func (d *DB) BuildStatsIndex(ctx context.Context) error {
+	d.statsIndex.init()
+	idx, err := d.loadStatsIndex(ctx)
+	if err != nil {
+		return err
+	}
+	if idx == nil {
+		return fmt.Errorf("the vocabularies outgrow the statistics' index")
+	}
+	d.statsIndex.mu.Lock()
+	d.statsIndex.idx = idx
+	d.statsIndex.mu.Unlock()
+	return nil
+}
+
+// DropStatsIndex forgets the statistics' index, for a measure of its size.
+func (d *DB) DropStatsIndex() {
+	d.statsIndex.mu.Lock()
+	d.statsIndex.idx = nil
+	d.statsIndex.mu.Unlock()
+}
