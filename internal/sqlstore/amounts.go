@@ -107,6 +107,12 @@ func replaceAmounts(tx *wtx, typ proximite.RecordType, id int64, existed, wasPub
 			return err
 		}
 	}
+	return tx.insertRows(`record_amounts (record_id, measure, year, currency, value)`, amountRows(tx, typ, id, isPublished, amounts))
+}
+
+// amountRows are the rows of record_amounts of a record; a published
+// record's are added to the totals.
+func amountRows(tx *wtx, typ proximite.RecordType, id int64, isPublished bool, amounts []amount) [][]any {
 	var rows [][]any
 	for _, a := range amounts {
 		rows = append(rows, []any{id, a.measure, a.year, a.currency, a.value})
@@ -114,7 +120,7 @@ func replaceAmounts(tx *wtx, typ proximite.RecordType, id int64, existed, wasPub
 			tx.addTotal(string(typ), a, 1)
 		}
 	}
-	return tx.insertRows(`record_amounts (record_id, measure, year, currency, value)`, rows)
+	return rows
 }
 
 // addTotal gathers a change to amount_totals, applied once at commit.
@@ -127,15 +133,15 @@ func (t *wtx) addTotal(typ string, a amount, sign int64) {
 
 // flushTotals applies the gathered changes to amount_totals.
 func (t *wtx) flushTotals() error {
+	var rows [][]any
 	for k, v := range t.totals {
-		if v == 0 {
-			continue
+		if v != 0 {
+			rows = append(rows, []any{k.typ, k.measure, k.year, k.currency, v})
 		}
-		if err := t.exec(`INSERT INTO amount_totals (type, measure, year, currency, value) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (type, measure, year, currency) DO UPDATE SET value = amount_totals.value + excluded.value`,
-			k.typ, k.measure, k.year, k.currency, v); err != nil {
-			return err
-		}
+	}
+	if _, err := t.insertMany(`INSERT INTO amount_totals (type, measure, year, currency, value)`, `(?, ?, ?, ?, ?)`,
+		` ON CONFLICT (type, measure, year, currency) DO UPDATE SET value = amount_totals.value + excluded.value`, rows); err != nil {
+		return err
 	}
 	clear(t.totals)
 	return t.flushCube()

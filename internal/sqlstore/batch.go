@@ -93,13 +93,37 @@ func (d *DB) PrepareBatch(recs ...any) (*Batch, error) {
 }
 
 // SaveBatch writes a prepared batch in one transaction, as SaveMany.
+// Each run of new records between the others is written together
+// (saveNew); the others, replacing stored records, one by one.
 func (d *DB) SaveBatch(ctx context.Context, b *Batch) error {
 	return d.write(ctx, func(tx *wtx) error {
+		run := 0 // the first new record not written yet
+		writeRun := func(end int) error {
+			if run == end {
+				return nil
+			}
+			k, err := d.saveNew(tx, b.docs[run:end])
+			if err != nil && k >= 0 {
+				doc := b.docs[run+k]
+				return fmt.Errorf("record %d (%s %s): %w", run+k, doc.typ, doc.meta.Slug, err)
+			} else if err != nil {
+				return fmt.Errorf("records %d to %d: %w", run, end-1, err)
+			}
+			run = end
+			return nil
+		}
 		for i, doc := range b.docs {
+			if doc.isNew() {
+				continue
+			}
+			if err := writeRun(i); err != nil {
+				return err
+			}
 			if err := d.save(tx, doc); err != nil {
 				return fmt.Errorf("record %d (%s %s): %w", i, doc.typ, doc.meta.Slug, err)
 			}
+			run = i + 1
 		}
-		return nil
+		return writeRun(len(b.docs))
 	})
 }

@@ -126,26 +126,25 @@ func (t *wtx) addCube(typ string, facets []facet, amounts []amount, sign int64) 
 
 // flushCube applies the gathered changes to the cube's tables.
 func (t *wtx) flushCube() error {
+	var rows [][]any
 	for k, n := range t.cube {
-		if n == 0 {
-			continue
-		}
-		if err := t.exec(`INSERT INTO stats_cube (type, filter, shown, n) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (type, filter, shown) DO UPDATE SET n = stats_cube.n + excluded.n`,
-			k.typ, k.filter, k.shown, n); err != nil {
-			return err
+		if n != 0 {
+			rows = append(rows, []any{k.typ, k.filter, k.shown, n})
 		}
 	}
+	if _, err := t.insertMany(`INSERT INTO stats_cube (type, filter, shown, n)`, `(?, ?, ?, ?)`,
+		` ON CONFLICT (type, filter, shown) DO UPDATE SET n = stats_cube.n + excluded.n`, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	for k, v := range t.cubeAmounts {
-		if v == 0 {
-			continue
+		if v != 0 {
+			rows = append(rows, []any{k.typ, k.filter, k.measure, k.year, k.currency, v})
 		}
-		if err := t.exec(`INSERT INTO stats_cube_amounts (type, filter, measure, year, currency, value)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (type, filter, measure, year, currency)
-			DO UPDATE SET value = stats_cube_amounts.value + excluded.value`,
-			k.typ, k.filter, k.measure, k.year, k.currency, v); err != nil {
-			return err
-		}
+	}
+	if _, err := t.insertMany(`INSERT INTO stats_cube_amounts (type, filter, measure, year, currency, value)`, `(?, ?, ?, ?, ?, ?)`,
+		` ON CONFLICT (type, filter, measure, year, currency) DO UPDATE SET value = stats_cube_amounts.value + excluded.value`, rows); err != nil {
+		return err
 	}
 	clear(t.cube)
 	clear(t.cubeAmounts)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/proximite/proximite"
@@ -30,6 +32,17 @@ type dialect interface {
 	// flushText writes what indexText and unindexText deferred to the end
 	// of the transaction.
 	flushText(tx *wtx) error
+	// newIDs returns n unused record ids, in increasing order, for new
+	// records written together (see saveNew).
+	newIDs(tx *wtx, n int) ([]int64, error)
+	// textColumn returns, where a record's text index entry is a column
+	// of its row, the column and the SQL that computes it from two "?",
+	// its folded words and its tokens, so that a new record's row is
+	// inserted with it; "" where the entry lives apart (indexText).
+	textColumn() (col, expr string)
+	// param is the SQL of the nth parameter of a statement that insertMany
+	// writes.
+	param(n int) string
 	// match returns the join, the condition and the rank expression that
 	// restrict records r to those matching the folded words, with the
 	// query argument at placeholder n.
@@ -118,14 +131,39 @@ func (sqliteDialect) flushText(tx *wtx) error {
 			return err
 		}
 	}
-	for _, e := range tx.textInserts {
-		if err := tx.exec(`INSERT INTO records_fts (rowid, body) VALUES ($1, $2)`, e.id, e.body); err != nil {
-			return err
-		}
+	rows := make([][]any, len(tx.textInserts))
+	for i, e := range tx.textInserts {
+		rows[i] = []any{e.id, e.body}
+	}
+	if _, err := tx.insertMany(`INSERT INTO records_fts (rowid, body)`, `(?, ?)`, ``, rows); err != nil {
+		return err
 	}
 	tx.textDeletes, tx.textInserts = nil, nil
 	return nil
 }
+
+// The writer is alone in its transaction from its first statement
+// (BEGIN IMMEDIATE, see sqliteDSN), so the ids after the largest are
+// free, and they are those SQLite would give the records one by one.
+func (sqliteDialect) newIDs(tx *wtx, n int) ([]int64, error) {
+	var last int64
+	if err := tx.row(`SELECT coalesce(max(id), 0) FROM records`).Scan(&last); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = last + 1 + int64(i)
+	}
+	return ids, nil
+}
+
+func (sqliteDialect) textColumn() (string, string) { return "", "" }
+
+// The driver asks SQLite the name of every parameter it binds, which
+// SQLite looks up in a list as long as the statement's parameters: "$n"
+// would make a statement of a thousand parameters cost a million steps,
+// where "?" has no name to look up.
+func (sqliteDialect) param(n int) string { return "?" }
 
 func (sqliteDialect) candidates(m textQuery, limit int) (string, []any) {
 	// FTS5 walks the intersection in descending rowid order and stops at
@@ -208,6 +246,36 @@ func (postgresDialect) candidates(m textQuery, limit int) (string, []any) {
 }
 
 func (postgresDialect) unindexText(tx *wtx, id int64) error { return nil }
+
+// Other transactions may take ids meanwhile, so they come from the
+// records' sequence, all in one round trip.
+func (postgresDialect) newIDs(tx *wtx, n int) ([]int64, error) {
+	rows, err := tx.rows(`SELECT nextval(pg_get_serial_sequence('records', 'id')) FROM generate_series(1, $1)`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, n)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+func (postgresDialect) param(n int) string { return "$" + strconv.Itoa(n) }
+
+// The same tsvector as indexText's, computed in the new record's row.
+func (postgresDialect) textColumn() (string, string) {
+	return "tsv", `to_tsvector('simple', ?) || array_to_tsvector(string_to_array(?, ' '))`
+}
 
 func (postgresDialect) flushText(tx *wtx) error { return nil }
 

@@ -98,24 +98,7 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 	if err != nil {
 		return err
 	}
-	for i, r := range doc.refs {
-		t := targets[i]
-		for _, f := range t.facets {
-			for _, name := range r.inherit {
-				if f.name == name {
-					doc.facets = append(doc.facets, f)
-				}
-			}
-		}
-		if r.text {
-			doc.text(t.title)
-		}
-	}
-	doc.add(proximite.FacetType, string(doc.typ))
-	if doc.year != 0 {
-		doc.add(proximite.FacetYear, strconv.Itoa(doc.year))
-	}
-	facets := dedupe(doc.facets)
+	facets := doc.complete(targets)
 
 	m := doc.meta
 	now := d.Now().UTC().Truncate(1e3)
@@ -163,10 +146,7 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 			return err
 		}
 	}
-	title, _ := json.Marshal(doc.title)
-	sortTitle, _ := doc.title.In("fr")
-	cols := []any{doc.typ, m.Slug, m.State, string(title), proximite.Fold(sortTitle), foldedNames(doc.title), doc.year,
-		joinFacets(facets), micros(m.CreatedAt), micros(m.UpdatedAt)}
+	cols := doc.columns(facets)
 	if fresh {
 		// The unique (type, slug) constraint is the check: a conflict
 		// inserts nothing and returns no row.
@@ -206,22 +186,8 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 			return err
 		}
 	}
-	var links [][]any
-	seen := map[string]bool{}
-	for i, r := range doc.refs {
-		k := r.rel + "\x00" + strconv.FormatInt(targets[i].id, 10)
-		if !seen[k] {
-			seen[k] = true
-			links = append(links, []any{m.ID, r.rel, targets[i].id})
-		}
-	}
-	if err := tx.insertRows(`links (from_id, rel, to_id)`, links); err != nil {
+	if err := tx.insertRows(`links (from_id, rel, to_id)`, linkRows(m.ID, doc.refs, targets)); err != nil {
 		return err
-	}
-	tokens := make([]string, 0, len(facets)+1)
-	tokens = append(tokens, token("state", string(m.State)))
-	for _, f := range facets {
-		tokens = append(tokens, token(f.name, f.value))
 	}
 	if doc.moreText != nil {
 		more, err := doc.moreText(tx, m.ID)
@@ -230,7 +196,66 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		}
 		doc.body = append(doc.body, more...)
 	}
-	return d.dialect.indexText(tx, m.ID, searchText(doc), tokens, fresh)
+	return d.dialect.indexText(tx, m.ID, searchText(doc), tokens(m.State, facets), fresh)
+}
+
+// complete adds to a record what it takes from the records it refers to
+// (their facets that it inherits, their titles in its text), and its type
+// and year, and returns its facets.
+func (doc *doc) complete(targets []target) []facet {
+	for i, r := range doc.refs {
+		t := targets[i]
+		for _, f := range t.facets {
+			for _, name := range r.inherit {
+				if f.name == name {
+					doc.facets = append(doc.facets, f)
+				}
+			}
+		}
+		if r.text {
+			doc.text(t.title)
+		}
+	}
+	doc.add(proximite.FacetType, string(doc.typ))
+	if doc.year != 0 {
+		doc.add(proximite.FacetYear, strconv.Itoa(doc.year))
+	}
+	return dedupe(doc.facets)
+}
+
+// columns are the values of a record's row in records, from type to
+// updated_at, in the order of the statements that write it.
+func (doc *doc) columns(facets []facet) []any {
+	m := doc.meta
+	title, _ := json.Marshal(doc.title)
+	sortTitle, _ := doc.title.In("fr")
+	return []any{doc.typ, m.Slug, m.State, string(title), proximite.Fold(sortTitle), foldedNames(doc.title), doc.year,
+		joinFacets(facets), micros(m.CreatedAt), micros(m.UpdatedAt)}
+}
+
+// linkRows are the rows of links from a record to its resolved
+// references, each link once.
+func linkRows(id int64, refs []ref, targets []target) [][]any {
+	var links [][]any
+	seen := map[string]bool{}
+	for i, r := range refs {
+		k := r.rel + "\x00" + strconv.FormatInt(targets[i].id, 10)
+		if !seen[k] {
+			seen[k] = true
+			links = append(links, []any{id, r.rel, targets[i].id})
+		}
+	}
+	return links
+}
+
+// tokens are the text index tokens of a record's state and facets.
+func tokens(state proximite.State, facets []facet) []string {
+	out := make([]string, 0, len(facets)+1)
+	out = append(out, token("state", string(state)))
+	for _, f := range facets {
+		out = append(out, token(f.name, f.value))
+	}
+	return out
 }
 
 // foldedNames is a title in every language, folded, one per line, in the
@@ -340,6 +365,12 @@ func replaceTerms(tx *wtx, typ proximite.RecordType, id int64, existed, wasPubli
 			return err
 		}
 	}
+	return tx.insertRows(`search_terms (record_id, facet, value)`, termRows(tx, typ, id, isPublished, facets, keys))
+}
+
+// termRows are the rows of search_terms of a record's facets and keys; a
+// published record's are added to the facet counts.
+func termRows(tx *wtx, typ proximite.RecordType, id int64, isPublished bool, facets, keys []facet) [][]any {
 	var rows [][]any
 	for _, f := range dedupe(append(facets[:len(facets):len(facets)], keys...)) {
 		rows = append(rows, []any{id, f.name, f.value})
@@ -347,7 +378,7 @@ func replaceTerms(tx *wtx, typ proximite.RecordType, id int64, existed, wasPubli
 			tx.count(string(typ), f.name, f.value, 1)
 		}
 	}
-	return tx.insertRows(`search_terms (record_id, facet, value)`, rows)
+	return rows
 }
 
 // remove deletes a record; a record still referred to is a conflict.

@@ -27,6 +27,9 @@ type wtx struct {
 	textDeletes []int64
 	textInserts []textEntry
 	flushText   func(*wtx) error
+	// param writes the parameters of statements of many rows
+	// (dialect.param); "$n" when nil.
+	param func(n int) string
 	// totals gathers the changes to amount_totals (see amounts.go);
 	// noAmounts skips them while migrations before 0011 run.
 	totals    map[amountKey]int64
@@ -165,17 +168,15 @@ func (t *wtx) flush() error {
 	if err := t.flushTotals(); err != nil {
 		return err
 	}
+	var rows [][]any
 	for k, n := range t.deltas {
-		if n == 0 {
-			continue
-		}
-		if err := t.exec(`INSERT INTO facet_counts (type, facet, value, n) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (type, facet, value) DO UPDATE SET n = facet_counts.n + excluded.n`,
-			k.typ, k.facet, k.value, n); err != nil {
-			return err
+		if n != 0 {
+			rows = append(rows, []any{k.typ, k.facet, k.value, n})
 		}
 	}
-	return nil
+	_, err := t.insertMany(`INSERT INTO facet_counts (type, facet, value, n)`, `(?, ?, ?, ?)`,
+		` ON CONFLICT (type, facet, value) DO UPDATE SET n = facet_counts.n + excluded.n`, rows)
+	return err
 }
 
 func newWtx(ctx context.Context, tx *sql.Tx) *wtx {
@@ -207,6 +208,7 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 	}
 	t := newWtx(ctx, tx)
 	t.flushText = d.dialect.flushText
+	t.param = d.dialect.param
 	defer t.close()
 	t.noAmounts = !d.statsReady(ctx, tx)
 	logged := d.changesReady(ctx, tx)
