@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/proximite/proximite"
 )
@@ -110,8 +111,27 @@ func (sqliteDialect) indexText(tx *wtx, id int64, body string, tokens []string, 
 	if !fresh {
 		tx.textDeletes = append(tx.textDeletes, id)
 	}
-	tx.textInserts = append(tx.textInserts, textEntry{id, body + " " + strings.Join(tokens, " ")})
+	tx.textInserts = append(tx.textInserts, textEntry{id, indexWords(body) + " " + strings.Join(tokens, " ")})
 	return nil
+}
+
+// indexWords puts a space wherever the folded text is not a letter or a
+// digit, as a query is cut into words (cutWords), so that the index's
+// ascii tokenizer, which splits at ASCII punctuation and spaces only,
+// makes of each word one token (migration 0015).
+func indexWords(body string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x80 {
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' {
+				return r
+			}
+			return ' '
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, body)
 }
 
 func (sqliteDialect) unindexText(tx *wtx, id int64) error {

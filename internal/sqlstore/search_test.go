@@ -148,3 +148,28 @@ func TestSearchFacets(t *testing.T) {
 		check("after delete")
 	})
 }
+
+// TestSearchWordsOfEveryScript checks that a word of any script or
+// punctuation in a record is found as a visitor types it: the text
+// index and the queries cut text into words by the same rule (letters
+// and digits), so no query word becomes a phrase the index cannot answer.
+func TestSearchWordsOfEveryScript(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		org := &proximite.Organisation{Meta: meta("reseau-kayes"), Kind: proximite.NGO, Country: "ML",
+			Name: proximite.Text{"fr": "Réseau «Kayes–Solidarité» l'eau, 50m² ; 𞤊𞤵𞤤𞤬𞤵𞤤𞤣𞤫 ߒߞߏ 水道 ʻOhana"}}
+		if err := db.CreateOrganisation(ctx, org); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"kayes", "solidarite", "l'eau", "eau", "50m", "m²", "𞤊𞤵𞤤𞤬𞤵𞤤𞤣𞤫", "ߒߞߏ", "水道", "ʻohana",
+			"soli", "𞤊𞤵", "Kayes–Solidarité"} {
+			r, err := db.Search(ctx, proximite.SearchFilter{Query: q, Limit: 5})
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			if !slugs(r)["organisation:reseau-kayes"] {
+				t.Errorf("%q does not find the organisation: %v", q, slugs(r))
+			}
+		}
+	})
+}
