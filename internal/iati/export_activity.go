@@ -42,9 +42,12 @@ type participant struct {
 // reporting organisation: the one accountable first, then the funders.
 var reporterRoles = []string{"2", "1", "3", "4"}
 
-// prepare resolves what the project refers to.
+// prepare resolves what the project refers to. The activity it returns
+// is the encoder's own, reused with its slices for the next project.
 func (e *Encoder) prepare(ctx context.Context, p *proximite.Project) (*activity, error) {
-	a := &activity{p: p, id: p.IATIIdentifier}
+	a := &e.act
+	*a = activity{p: p, id: p.IATIIdentifier, participants: a.participants[:0],
+		providers: a.providers[:0], receivers: a.receivers[:0], inKindOrgs: a.inKindOrgs[:0]}
 	var err error
 	for i := range p.Participants {
 		o, err := e.resolve(ctx, &p.Participants[i])

@@ -2,6 +2,9 @@ package iati
 
 import (
 	"context"
+	"errors"
+	"strconv"
+	"strings"
 
 	"github.com/proximite/proximite"
 )
@@ -52,6 +55,8 @@ type titled struct {
 type lookupCache struct {
 	src          Lookup
 	orgs         map[string]*orgInfo
+	allOrgs      bool                // orgs holds every organisation (see readOrgs)
+	orgIDs       map[string]*orgInfo // then, those looked up by ID
 	partnerships map[string]*titled
 	programmes   map[string]*titled
 	// titles holds the titles of every published record of a type, once
@@ -61,7 +66,7 @@ type lookupCache struct {
 }
 
 func newLookupCache(src Lookup) *lookupCache {
-	return &lookupCache{src: src, orgs: map[string]*orgInfo{},
+	return &lookupCache{src: src, orgs: map[string]*orgInfo{}, orgIDs: map[string]*orgInfo{},
 		partnerships: map[string]*titled{}, programmes: map[string]*titled{},
 		titles: map[proximite.RecordType]map[string]*titled{}, misses: map[proximite.RecordType]int{}}
 }
@@ -87,7 +92,9 @@ func cached[R, V any](ctx context.Context, m *map[string]*V, slug string,
 	if len(*m) >= maxCached {
 		*m = map[string]*V{}
 	}
-	(*m)[slug] = v
+	// A copy of the slug: a streamed project's strings may share the
+	// memory of its whole record, which the key would keep alive.
+	(*m)[strings.Clone(slug)] = v
 	return v, nil
 }
 
@@ -95,9 +102,67 @@ func (c *lookupCache) org(ctx context.Context, slug string) (*orgInfo, error) {
 	if c.src == nil || slug == "" {
 		return nil, nil
 	}
-	return cached(ctx, &c.orgs, slug, c.src.FindOrganisation, func(o *proximite.Organisation) *orgInfo {
-		return &orgInfo{ref: o.IATIRef, name: o.Name, kind: o.Kind}
+	if c.allOrgs {
+		if o, ok := c.orgs[slug]; ok {
+			return o, nil
+		}
+		if _, err := strconv.ParseInt(slug, 10, 64); err != nil {
+			return nil, nil // not a slug of the registry
+		}
+		// An ID, which FindOrganisation also accepts; kept apart so that
+		// the organisations read at once stay whole.
+		return cached(ctx, &c.orgIDs, slug, c.src.FindOrganisation, keepOrg)
+	}
+	if _, ok := c.orgs[slug]; !ok {
+		if err := c.readOrgs(ctx); err != nil {
+			return nil, err
+		}
+		if c.allOrgs {
+			return c.org(ctx, slug)
+		}
+	}
+	return cached(ctx, &c.orgs, slug, c.src.FindOrganisation, keepOrg)
+}
+
+func keepOrg(o *proximite.Organisation) *orgInfo {
+	return &orgInfo{ref: o.IATIRef, name: o.Name, kind: o.Kind}
+}
+
+// orgStreamer reads every organisation of the registry; *sqlstore.DB has
+// it.
+type orgStreamer interface {
+	EachOrganisation(ctx context.Context, fn func(*proximite.Organisation) error) error
+}
+
+// errTooMany stops the reading of organisations past maxCached.
+var errTooMany = errors.New("more organisations than the cache holds")
+
+// readOrgs reads every organisation at once, once the export has looked
+// up prefetchAfter of them one by one and if the source can: a large
+// export meets most of them, and one by one each cost a query or more.
+// When there are more than maxCached, it leaves them to be looked up one
+// by one.
+func (c *lookupCache) readOrgs(ctx context.Context) error {
+	src, can := c.src.(orgStreamer)
+	if c.misses[proximite.TypeOrganisation]++; !can || c.misses[proximite.TypeOrganisation] != prefetchAfter+1 {
+		return nil
+	}
+	all := map[string]*orgInfo{}
+	err := src.EachOrganisation(ctx, func(o *proximite.Organisation) error {
+		if len(all) == maxCached {
+			return errTooMany
+		}
+		all[o.Slug] = keepOrg(o)
+		return nil
 	})
+	switch {
+	case errors.Is(err, errTooMany):
+		return nil
+	case err != nil:
+		return err
+	}
+	c.orgs, c.allOrgs = all, true
+	return nil
 }
 
 // partnership returns a published partnership: the export is public, and

@@ -40,10 +40,10 @@ func (e *Encoder) transactions(a *activity) {
 		e.value(t.Value, date)
 		e.text("description", t.Description)
 		if o := a.providers[i]; o != nil {
-			e.orgElement("provider-org", *o)
+			e.orgElement("provider-org", *o, "")
 		}
 		if o := a.receivers[i]; o != nil {
-			e.orgElement("receiver-org", *o)
+			e.orgElement("receiver-org", *o, "")
 		}
 		e.w.close("transaction")
 	}

@@ -86,23 +86,23 @@ func (e *Encoder) descriptions(a *activity) {
 // which is what the registry can vouch for.
 func (e *Encoder) participants(a *activity) {
 	if len(a.participants) == 0 {
-		e.orgElement("participating-org", a.reporter, "role", "2")
+		e.orgElement("participating-org", a.reporter, "2")
 		return
 	}
 	for _, pt := range a.participants {
-		e.orgElement("participating-org", pt.org, "role", pt.role)
+		e.orgElement("participating-org", pt.org, pt.role)
 	}
 }
 
-// orgElement writes an element describing an organisation: its reference
-// and type as attributes, its name as narratives.
-func (e *Encoder) orgElement(name string, o org, kv ...string) {
-	kv = append(kv, "ref", o.ref, "type", o.typ)
+// orgElement writes an element describing an organisation: its role
+// when it has one, its reference and type as attributes, its name as
+// narratives.
+func (e *Encoder) orgElement(name string, o org, role string) {
 	if o.name.IsZero() {
-		e.w.empty(name, kv...)
+		e.w.empty(name, "role", role, "ref", o.ref, "type", o.typ)
 		return
 	}
-	e.w.open(name, kv...)
+	e.w.open(name, "role", role, "ref", o.ref, "type", o.typ)
 	e.narratives(o.name)
 	e.w.close(name)
 }
