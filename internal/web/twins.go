@@ -10,6 +10,7 @@ import (
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/codelist"
+	"github.com/proximite/proximite/internal/twins"
 	"github.com/proximite/proximite/internal/worldmap"
 )
 
@@ -47,135 +48,38 @@ const (
 	recordedColor = "#e4572e"
 )
 
-// maxTownPartnerships bounds the partnerships read to tell recorded
-// twinnings from the others.
-const maxTownPartnerships = 60
-
 // townTwins builds the section for a municipality, or nil when the page
 // is not a town's, the layer is not loaded, or the layer knows no twin.
+// Which twinnings are known and which recorded is the twins package's
+// answer, the same that the API gives.
 func (h *Handler) townTwins(ctx context.Context, l *localizer, o *proximite.Organisation) (*twinsView, error) {
 	tw, ok := h.reg.(proximite.TwinService)
-	if !ok || o.Kind != proximite.Municipality || o.Country == "" {
+	if !ok {
 		return nil, nil
 	}
-	var known []proximite.TwinTown
-	seen := map[string]bool{}
-	for _, name := range townNames(o) {
-		list, err := tw.TwinsOf(ctx, name, o.Country)
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range list {
-			if k := townKey(t.City, t.Country); !seen[k] {
-				seen[k] = true
-				known = append(known, t)
-			}
-		}
-	}
-	if len(known) == 0 {
-		return nil, nil
-	}
-	partners, err := h.townPartners(ctx, o)
-	if err != nil {
+	town, err := twins.OfTown(ctx, h.reg, tw, o)
+	if err != nil || town == nil {
 		return nil, err
 	}
 	v := &twinsView{Credit: proximite.TwinCredit}
 	var drawn []proximite.TwinTown
-	for _, t := range known {
-		if _, ok := partners[townKey(t.City, t.Country)]; ok {
+	for _, t := range town.Known {
+		if t.Recorded {
 			v.Recorded++
 			continue
 		}
 		tv := twinTownView{City: t.City, Country: codelist.Country.Label(t.Country, l.lang)}
-		if org, err := h.townOrg(ctx, t); err != nil {
-			return nil, err
-		} else if org != nil {
-			tv.Org = &recordLink{Name: org.Name, URL: path(l.lang, secOrganisation, org.Slug)}
+		if t.Org != nil {
+			tv.Org = &recordLink{Name: t.Org.Name, URL: path(l.lang, secOrganisation, t.Org.Slug)}
 		}
 		v.Suggested = append(v.Suggested, tv)
-		drawn = append(drawn, t)
+		drawn = append(drawn, t.TwinTown)
 	}
 	if len(v.Suggested) == 0 {
 		return v, nil
 	}
-	v.Map = townMap(l, o, drawn, partners)
+	v.Map = townMap(l, o, drawn, town.Partners)
 	return v, nil
-}
-
-// townNames are the names a town goes by in the list: its locality,
-// then its names with a prefix such as "Ville de" dropped.
-func townNames(o *proximite.Organisation) []string {
-	var out []string
-	add := func(s string) {
-		for _, p := range []string{"Ville de ", "City of ", "Municipalité de ", "Commune de ", "Town of "} {
-			s = strings.TrimPrefix(s, p)
-		}
-		if s = strings.TrimSpace(s); s != "" && !contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	add(o.Locality)
-	for _, lang := range []string{"fr", "en"} {
-		add(o.Name[lang])
-	}
-	return out
-}
-
-func townKey(city, country string) string { return country + "|" + proximite.Slugify(city) }
-
-// townPartners returns the organisations the town has a partnership
-// with, by town key, with their positions.
-func (h *Handler) townPartners(ctx context.Context, o *proximite.Organisation) (map[string]*proximite.Organisation, error) {
-	res, err := h.reg.Search(ctx, proximite.SearchFilter{Org: o.Slug, Limit: maxTownPartnerships,
-		Filters: map[string][]string{proximite.FacetType: {string(proximite.TypePartnership)}}})
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]*proximite.Organisation{}
-	for _, hit := range res.Hits {
-		p, err := h.reg.FindPartnership(ctx, hit.Slug)
-		if err != nil {
-			return nil, err
-		}
-		for _, pt := range p.Parties {
-			if pt.Org == o.Slug {
-				continue
-			}
-			other, err := h.reg.FindOrganisation(ctx, pt.Org)
-			if proximite.ErrorCode(err) == proximite.ENOTFOUND {
-				continue
-			} else if err != nil {
-				return nil, err
-			}
-			for _, name := range townNames(other) {
-				out[townKey(name, other.Country)] = other
-			}
-		}
-	}
-	return out, nil
-}
-
-// townOrg finds the registry's municipality of a twin town, if any, so
-// that the suggestion links to it.
-func (h *Handler) townOrg(ctx context.Context, t proximite.TwinTown) (*proximite.Organisation, error) {
-	res, err := h.reg.Search(ctx, proximite.SearchFilter{Query: t.City, Limit: 5, Filters: map[string][]string{
-		proximite.FacetType: {string(proximite.TypeOrganisation)}, proximite.FacetCountry: {t.Country},
-		proximite.FacetOrgKind: {string(proximite.Municipality)}}})
-	if err != nil {
-		return nil, err
-	}
-	for _, hit := range res.Hits {
-		o, err := h.reg.FindOrganisation(ctx, hit.Slug)
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range townNames(o) {
-			if proximite.Slugify(n) == proximite.Slugify(t.City) {
-				return o, nil
-			}
-		}
-	}
-	return nil, nil
 }
 
 // townMap draws the town, its recorded partners (filled circles) and
