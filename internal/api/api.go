@@ -1,8 +1,10 @@
 // Package api serves the registry as JSON under /api/v1: search across all
 // records, lists with the search filters, and full records with their
-// links; and writes to every kind of record (POST, PUT, PATCH, DELETE),
-// authenticated by personal access tokens and checked by the domain's
-// guard (write.go).
+// links; the figures and suggestions of the site's decision pages
+// (statistics, territories, synergies, the network, funding, known
+// twinnings, the partner board); and writes to every kind of record
+// (POST, PUT, PATCH, DELETE), authenticated by personal access tokens and
+// checked by the domain's guard (write.go).
 package api
 
 import (
@@ -11,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/iati"
@@ -31,6 +34,8 @@ type Handler struct {
 	// reporter is the network that reports the IATI export (its
 	// reference and name); empty, the export's defaults.
 	reporter iati.Options
+	// now is the clock that decides which posts and programmes are open.
+	now func() time.Time
 }
 
 // WithIATIReporter sets the reference and name of the network that the
@@ -42,7 +47,7 @@ func (h *Handler) WithIATIReporter(ref string, name proximite.Text) *Handler {
 
 // New returns the API handler over a registry.
 func New(reg proximite.Registry, log *slog.Logger) *Handler {
-	h := &Handler{reg: reg, guard: proximite.NewGuard(reg), log: log, mux: http.NewServeMux()}
+	h := &Handler{reg: reg, guard: proximite.NewGuard(reg), log: log, mux: http.NewServeMux(), now: time.Now}
 	h.mux.HandleFunc("GET /healthz", h.health)
 	h.mux.HandleFunc("GET /api/v1/search", h.search)
 	h.mux.HandleFunc("GET /api/v1/openapi.json", h.openapi)
@@ -50,6 +55,19 @@ func New(reg proximite.Registry, log *slog.Logger) *Handler {
 	h.mux.HandleFunc("GET /api/v1/export/projects.csv", h.exportCSV)
 	h.mux.HandleFunc("GET /api/v1/export/projects.json", h.exportJSON)
 	h.mux.HandleFunc("GET /api/v1/export/projects.geojson", h.exportGeoJSON)
+	// The figures and suggestions the site's pages show, read-only and
+	// public; literal segments take precedence over {collection}/{id}.
+	h.mux.HandleFunc("GET /api/v1/statistics", h.statistics)
+	h.mux.HandleFunc("GET /api/v1/territories", h.territories)
+	h.mux.HandleFunc("GET /api/v1/territories/{slug}", h.territory)
+	h.mux.HandleFunc("GET /api/v1/organisations/{id}/synergies", h.synergies(proximite.TypeOrganisation))
+	h.mux.HandleFunc("GET /api/v1/partnerships/{id}/synergies", h.synergies(proximite.TypePartnership))
+	h.mux.HandleFunc("GET /api/v1/organisations/{id}/twins", h.twins)
+	h.mux.HandleFunc("GET /api/v1/network", h.network)
+	h.mux.HandleFunc("GET /api/v1/funding", h.funding)
+	h.mux.HandleFunc("GET /api/v1/projects/{id}/funding", h.projectFunding)
+	h.mux.HandleFunc("GET /api/v1/board", h.board)
+	h.mux.HandleFunc("GET /api/v1/board/{id}", h.boardPost)
 	h.mux.HandleFunc("GET /api/v1/{collection}", h.list)
 	h.mux.HandleFunc("GET /api/v1/{collection}/{id}", h.record)
 	h.mux.HandleFunc("POST /api/v1/{collection}", h.create)

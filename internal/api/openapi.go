@@ -124,6 +124,7 @@ func openAPIDocument() obj {
 			})}
 	}
 	exportPaths(s, paths)
+	decisionPaths(s, paths)
 	eventPaths(s, paths)
 	writePaths(s, paths)
 	return obj{

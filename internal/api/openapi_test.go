@@ -87,6 +87,7 @@ func demoServer(t *testing.T) *httptest.Server {
 		Place: proximite.T("fr", "Gatineau"), Organisers: []string{"rosi"}}); err != nil {
 		t.Fatal(err)
 	}
+	addDecisionData(t, db)
 	srv := httptest.NewServer(api.New(db, slog.New(slog.NewTextHandler(io.Discard, nil))).WithEvents(db))
 	t.Cleanup(srv.Close)
 	return srv
@@ -169,6 +170,34 @@ var probes = []probe{
 	{"/api/v1/events?when=someday", "", 400, "application/json"},
 	{"/api/v1/events/forum-rosi", "", 200, "application/json"},
 	{"/api/v1/events/atlantis", "", 404, "application/json"},
+	{"/api/v1/statistics", "", 200, "application/json"},
+	{"/api/v1/statistics?territory=gatineau&from=1990&to=2010&country=SN&org_kind=municipality", "", 200, "application/json"},
+	{"/api/v1/statistics?country=ZW", "", 200, "application/json"},
+	{"/api/v1/statistics?from=2010&to=2000", "", 400, "application/json"},
+	{"/api/v1/territories", "", 200, "application/json"},
+	{"/api/v1/territories/gatineau", "", 200, "application/json"},
+	{"/api/v1/territories/region-outaouais", "", 200, "application/json"},
+	{"/api/v1/territories/atlantis", "", 404, "application/json"},
+	{"/api/v1/organisations/buckingham/synergies", "", 200, "application/json"},
+	{"/api/v1/organisations/buckingham/synergies?limit=0", "", 400, "application/json"},
+	{"/api/v1/partnerships/jumelage-buckingham-nioro-du-rip/synergies?limit=5", "", 200, "application/json"},
+	{"/api/v1/partnerships/atlantis/synergies", "", 404, "application/json"},
+	{"/api/v1/organisations/buckingham/twins", "", 200, "application/json"},
+	{"/api/v1/organisations/nioro-du-rip/twins", "", 200, "application/json"},
+	{"/api/v1/organisations/rosi/twins", "", 404, "application/json"},
+	{"/api/v1/network", "", 200, "application/json"},
+	{"/api/v1/network?kind=municipality&country=SN&size=10", "", 200, "application/json"},
+	{"/api/v1/network?kind=planet", "", 400, "application/json"},
+	{"/api/v1/funding?kind=municipality&country=SN&sector=140", "", 200, "application/json"},
+	{"/api/v1/funding", "", 400, "application/json"},
+	{"/api/v1/projects/nioro-du-rip-collecte-ordures/funding", "", 200, "application/json"},
+	{"/api/v1/projects/atlantis/funding", "", 404, "application/json"},
+	{"/api/v1/board", "", 200, "application/json"},
+	{"/api/v1/board?kind=offer", "", 200, "application/json"},
+	{"/api/v1/board?kind=sell", "", 400, "application/json"},
+	{"/api/v1/board/1", "", 200, "application/json"},
+	{"/api/v1/board/2", "", 200, "application/json"},
+	{"/api/v1/board/9999", "", 404, "application/json"},
 }
 
 // iatiProbe is the IATI export, whose answer depends on another part of
