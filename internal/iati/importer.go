@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+
 	"io"
 	"io/fs"
 	"os"
@@ -32,7 +33,8 @@ type Importer struct {
 	// reading leaves whole batches that running again completes. Without
 	// it, what is valid is imported and the rest reported.
 	AllOrNothing bool
-	// BatchSize is the number of activities per transaction (500 when 0).
+	// BatchSize is the number of activities per transaction (2,000 when
+	// 0, fewer when their XML passes 24 MB).
 	BatchSize int
 	// Out, when set, receives a line for each rejected activity as it is
 	// found, and for each warning when Verbose is set.
@@ -65,12 +67,29 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 	}
 	var reports []*Report
 	if !im.AllOrNothing {
-		for _, f := range files {
-			rep, err := im.file(ctx, f, true, nil)
+		// Each file is read ahead while the last batch of the one before
+		// is written: most files fit in one batch, and their reading and
+		// writing would otherwise take turns on the machine's cores.
+		var next *source
+		for i, f := range files {
+			src := next
+			if src == nil {
+				src = openSource(f)
+			}
+			next = nil
+			ahead := func() {
+				if i+1 < len(files) {
+					next = openSource(files[i+1])
+				}
+			}
+			rep, err := im.file(ctx, src, true, nil, ahead)
 			if rep != nil {
 				reports = append(reports, rep)
 			}
 			if err != nil {
+				if next != nil {
+					next.close()
+				}
 				return reports, err
 			}
 		}
@@ -78,7 +97,7 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 	}
 	failed := 0
 	for _, f := range files {
-		rep, err := im.file(ctx, f, false, nil)
+		rep, err := im.file(ctx, openSource(f), false, nil, nil)
 		if rep != nil {
 			reports = append(reports, rep)
 		}
@@ -100,7 +119,7 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 		return reports, nil
 	}
 	for _, rep := range reports {
-		if _, err := im.file(ctx, rep.File, true, rep); err != nil {
+		if _, err := im.file(ctx, openSource(rep.File), true, rep, nil); err != nil {
 			return reports, err
 		}
 	}
@@ -145,8 +164,11 @@ func expandPaths(paths []string) ([]string, error) {
 // file reads one file. With write unset it only checks it: counts read
 // and rejected activities and logs the messages. checked is the report of
 // an earlier check of the same file, whose log entry is then completed
-// and whose messages are not logged again.
-func (im *Importer) file(ctx context.Context, path string, write bool, checked *Report) (*Report, error) {
+// and whose messages are not logged again. ahead, when not nil, is called
+// once the file's activities are all read, to start reading the next.
+func (im *Importer) file(ctx context.Context, src *source, write bool, checked *Report, ahead func()) (*Report, error) {
+	defer src.close()
+	path := src.path
 	rep := checked
 	if rep == nil {
 		rep = &Report{Import: sqlstore.Import{Format: "iati", File: path, AllOrNothing: im.AllOrNothing}}
@@ -158,7 +180,7 @@ func (im *Importer) file(ctx context.Context, path string, write bool, checked *
 		rep.Read, rep.Warnings = 0, 0
 	}
 	r := newRun(im, rep, write, checked == nil)
-	err := r.read(ctx, path)
+	err := r.read(ctx, src, ahead)
 	if err != nil && rep.Error == "" {
 		rep.Error = "stopped: " + err.Error()
 	}
@@ -179,23 +201,16 @@ func (im *Importer) file(ctx context.Context, path string, write bool, checked *
 // checksum of the whole file, even when its XML breaks half-way. The
 // reader runs in a goroutine of its own, a few activities ahead, so that
 // parsing and writing share the machine's cores.
-func (r *run) read(ctx context.Context, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		r.rep.Error = fmt.Sprintf("cannot read the file: %v", errors.Unwrap(err))
+func (r *run) read(ctx context.Context, src *source, ahead func()) error {
+	if src.err != nil {
+		r.rep.Error = fmt.Sprintf("cannot read the file: %v", errors.Unwrap(src.err))
 		return nil
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		r.size = st.Size()
-	}
-	h := sha256.New()
-	items, stop := readAhead(NewReader(io.TeeReader(f, h)))
-	defer stop()
+	r.size = src.size
 	// A batch may be being written when the run stops early; it is waited
 	// for, so that the import's log is completed after it.
 	defer r.wait()
-	for it := range items {
+	for it := range src.items {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -206,20 +221,65 @@ func (r *run) read(ctx context.Context, path string) error {
 		} else if it.err != nil {
 			return it.err
 		}
+		r.inBytes += it.offset - r.lastOffset
+		r.lastOffset = it.offset
 		if err := r.activity(ctx, it.a); err != nil {
 			return err
 		}
 		r.progress(it.offset)
 	}
-	stop() // the reader is done with f and h
-	if _, err := io.Copy(h, f); err != nil {
+	src.stop() // the reader is done with the file and its hash
+	if ahead != nil {
+		ahead()
+	}
+	if _, err := io.Copy(src.h, src.f); err != nil {
 		return err
 	}
-	r.checksum = hex.EncodeToString(h.Sum(nil))
+	r.checksum = hex.EncodeToString(src.h.Sum(nil))
 	if err := r.flush(ctx); err != nil {
 		return err
 	}
 	return r.wait()
+}
+
+// source is a file being read ahead: its activities parsed in a
+// goroutine of their own, and the hash of what was read of it.
+type source struct {
+	path string
+	f    *os.File
+	h    interface {
+		io.Writer
+		Sum([]byte) []byte
+	}
+	size  int64
+	items <-chan item
+	stop  func()
+	err   error // the file cannot be opened
+}
+
+// openSource opens a file and starts reading its activities.
+func openSource(path string) *source {
+	s := &source{path: path}
+	f, err := os.Open(path)
+	if err != nil {
+		s.err = err
+		return s
+	}
+	s.f, s.h = f, sha256.New()
+	if st, err := f.Stat(); err == nil {
+		s.size = st.Size()
+	}
+	s.items, s.stop = readAhead(NewReader(io.TeeReader(f, s.h)))
+	return s
+}
+
+// close stops the reading and closes the file.
+func (s *source) close() {
+	if s.f != nil {
+		s.stop()
+		s.f.Close()
+		s.f = nil
+	}
 }
 
 // item is an activity read ahead, or the error that ended the file.
@@ -233,7 +293,7 @@ type item struct {
 // a small buffer, which bounds the activities in memory. stop makes the
 // goroutine end and waits for it; it may be called more than once.
 func readAhead(rd *Reader) (<-chan item, func()) {
-	items := make(chan item, 64)
+	items := make(chan item, 256)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
