@@ -139,6 +139,7 @@ func (t *wtx) flushTotals() error {
 			rows = append(rows, []any{k.typ, k.measure, k.year, k.currency, v})
 		}
 	}
+	sortRows(rows)
 	if _, err := t.insertMany(`INSERT INTO amount_totals (type, measure, year, currency, value)`, `(?, ?, ?, ?, ?)`,
 		` ON CONFLICT (type, measure, year, currency) DO UPDATE SET value = amount_totals.value + excluded.value`, rows); err != nil {
 		return err

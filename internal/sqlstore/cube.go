@@ -132,6 +132,7 @@ func (t *wtx) flushCube() error {
 			rows = append(rows, []any{k.typ, k.filter, k.shown, n})
 		}
 	}
+	sortRows(rows)
 	if _, err := t.insertMany(`INSERT INTO stats_cube (type, filter, shown, n)`, `(?, ?, ?, ?)`,
 		` ON CONFLICT (type, filter, shown) DO UPDATE SET n = stats_cube.n + excluded.n`, rows); err != nil {
 		return err
@@ -142,6 +143,7 @@ func (t *wtx) flushCube() error {
 			rows = append(rows, []any{k.typ, k.filter, k.measure, k.year, k.currency, v})
 		}
 	}
+	sortRows(rows)
 	if _, err := t.insertMany(`INSERT INTO stats_cube_amounts (type, filter, measure, year, currency, value)`, `(?, ?, ?, ?, ?, ?)`,
 		` ON CONFLICT (type, filter, measure, year, currency) DO UPDATE SET value = stats_cube_amounts.value + excluded.value`, rows); err != nil {
 		return err

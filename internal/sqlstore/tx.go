@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -174,6 +176,7 @@ func (t *wtx) flush() error {
 			rows = append(rows, []any{k.typ, k.facet, k.value, n})
 		}
 	}
+	sortRows(rows)
 	_, err := t.insertMany(`INSERT INTO facet_counts (type, facet, value, n)`, `(?, ?, ?, ?)`,
 		` ON CONFLICT (type, facet, value) DO UPDATE SET n = facet_counts.n + excluded.n`, rows)
 	return err
@@ -225,4 +228,28 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// sortRows orders rows of counter changes by their key (every column but
+// the last, the change itself), so that transactions writing at the same
+// time take the locks of the counter rows they share in the same order
+// and cannot deadlock on them (PostgreSQL; SQLite has one writer).
+func sortRows(rows [][]any) {
+	slices.SortFunc(rows, func(a, b []any) int {
+		for i := range len(a) - 1 {
+			var c int
+			switch x := a[i].(type) {
+			case string:
+				c = strings.Compare(x, b[i].(string))
+			case int:
+				c = cmp.Compare(x, b[i].(int))
+			case int64:
+				c = cmp.Compare(x, b[i].(int64))
+			}
+			if c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
 }
