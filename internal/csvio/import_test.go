@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -203,6 +204,53 @@ func TestOrganisationsAndPartnerships(t *testing.T) {
 		if got := p.Parties[0].Role; got["fr"] != fr || got["en"] != "committee" {
 			t.Errorf("role after importing %q: %v", fr, got)
 		}
+	}
+}
+
+// TestOrganisationRegion checks the region column: written by its code,
+// read by its code or its name, an unknown one refused on its column
+// with nothing written.
+func TestOrganisationRegion(t *testing.T) {
+	db := sqltest.Open(t, "sqlite")
+	loadDemo(t, db)
+	ctx := context.Background()
+	file := csvText([][]string{
+		{"slug", "state", "name_fr", "kind", "country", "region"},
+		{"ville-a", "published", "Ville A", "municipality", "CA", "Abitibi-Témiscamingue"},
+		{"ville-b", "published", "Ville B", "municipality", "CA", "outaouais"},
+	})
+	if rep, err := importCSV(t, db, proximite.TypeOrganisation, file, false); err != nil || rep.Count(csvio.Created) != 2 {
+		t.Fatalf("regions: %v %+v", err, rep)
+	}
+	for slug, want := range map[string]string{"ville-a": "abitibi-temiscamingue", "ville-b": "outaouais"} {
+		if o, err := db.FindOrganisation(ctx, slug); err != nil || o.Region != want {
+			t.Errorf("%s: region %q (%v), want %q", slug, o.Region, err, want)
+		}
+	}
+	var out strings.Builder
+	if err := csvio.Export(ctx, db, proximite.TypeOrganisation, &out, proximite.SearchFilter{Query: "ville"}, csvio.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "region")
+	found := false
+	for _, r := range rows[1:] {
+		if col >= 0 && r[0] == "ville-a" && r[col] == "abitibi-temiscamingue" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the export does not give ville-a's region by its code: %v", rows)
+	}
+	rep, _ := importCSV(t, db, proximite.TypeOrganisation, "slug,region\nville-b,Atlantide\n", true)
+	if len(rep.Errors()) != 1 || rep.Errors()[0].Column != "region" || !strings.Contains(rep.Errors()[0].Message, "Atlantide") {
+		t.Fatalf("unknown region: %+v", rep.Problems)
+	}
+	if o, _ := db.FindOrganisation(ctx, "ville-b"); o.Region != "outaouais" {
+		t.Errorf("a refused file changed the region to %q", o.Region)
 	}
 }
 

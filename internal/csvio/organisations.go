@@ -28,6 +28,7 @@ var organisationFormat = &format[*proximite.Organisation]{
 			get: func(o *proximite.Organisation) string { return o.Country },
 			set: func(o *proximite.Organisation, v string) error { o.Country = strings.ToUpper(v); return nil }},
 		stringField("subdivision", func(o *proximite.Organisation) *string { return &o.Subdivision }, nil),
+		{name: "region", get: func(o *proximite.Organisation) string { return o.Region }, set: setRegion},
 		stringField("locality", func(o *proximite.Organisation) *string { return &o.Locality }, nil),
 		{name: "lat", get: func(o *proximite.Organisation) string { return getCoord(o.Point, true) },
 			set: func(o *proximite.Organisation, v string) error { return setCoord(&o.Point, v, true) }},
@@ -63,6 +64,27 @@ var organisationFormat = &format[*proximite.Organisation]{
 		}
 		return nil
 	},
+}
+
+// setRegion takes a region's code ("outaouais") or, as people type it in
+// a spreadsheet, its name ("Outaouais", "Abitibi-Temiscamingue"); what
+// matches neither is kept for the record's check, which names it.
+func setRegion(o *proximite.Organisation, v string) error {
+	folded := proximite.Fold(v)
+	for _, r := range proximite.Regions {
+		if folded == r.Code {
+			o.Region = r.Code
+			return nil
+		}
+		for _, name := range r.Name {
+			if proximite.Fold(name) == folded {
+				o.Region = r.Code
+				return nil
+			}
+		}
+	}
+	o.Region = v
+	return nil
 }
 
 // intField declares a whole number where zero means unknown.
