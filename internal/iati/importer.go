@@ -70,19 +70,22 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 		// Each file is read ahead while the last batch of the one before
 		// is written: most files fit in one batch, and their reading and
 		// writing would otherwise take turns on the machine's cores.
+		// The last batch of a file is written while the next file's
+		// activities are matched (see newRun).
 		var next *source
+		var pending *run
 		for i, f := range files {
 			src := next
 			if src == nil {
 				src = openSource(f)
 			}
 			next = nil
-			ahead := func() {
-				if i+1 < len(files) {
-					next = openSource(files[i+1])
-				}
+			var ahead func()
+			if i+1 < len(files) {
+				ahead = func() { next = openSource(files[i+1]) }
 			}
-			rep, err := im.file(ctx, src, true, nil, ahead)
+			rep, r, err := im.file(ctx, src, true, nil, ahead, pending)
+			pending = r
 			if rep != nil {
 				reports = append(reports, rep)
 			}
@@ -97,7 +100,7 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 	}
 	failed := 0
 	for _, f := range files {
-		rep, err := im.file(ctx, openSource(f), false, nil, nil)
+		rep, _, err := im.file(ctx, openSource(f), false, nil, nil, nil)
 		if rep != nil {
 			reports = append(reports, rep)
 		}
@@ -119,7 +122,7 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 		return reports, nil
 	}
 	for _, rep := range reports {
-		if _, err := im.file(ctx, openSource(rep.File), true, rep, nil); err != nil {
+		if _, _, err := im.file(ctx, openSource(rep.File), true, rep, nil, nil); err != nil {
 			return reports, err
 		}
 	}
@@ -165,51 +168,85 @@ func expandPaths(paths []string) ([]string, error) {
 // and rejected activities and logs the messages. checked is the report of
 // an earlier check of the same file, whose log entry is then completed
 // and whose messages are not logged again. ahead, when not nil, is called
-// once the file's activities are all read, to start reading the next.
-func (im *Importer) file(ctx context.Context, src *source, write bool, checked *Report, ahead func()) (*Report, error) {
+// once the file's activities are all read, to start reading the next;
+// the file's last batch is then left being written, and its run is
+// returned for the next file's to take over (prev, see newRun), which
+// completes the file's log once the batch is written.
+func (im *Importer) file(ctx context.Context, src *source, write bool, checked *Report, ahead func(), prev *run) (*Report, *run, error) {
 	defer src.close()
 	path := src.path
 	rep := checked
 	if rep == nil {
 		rep = &Report{Import: sqlstore.Import{Format: "iati", File: path, AllOrNothing: im.AllOrNothing}}
-		if err := im.DB.CreateImport(ctx, &rep.Import); err != nil {
-			return nil, fmt.Errorf("log import of %s: %w", path, err)
-		}
 	}
 	if checked != nil { // the check counted what this pass counts again
 		rep.Read, rep.Warnings = 0, 0
 	}
-	r := newRun(im, rep, write, checked == nil)
+	r := newRun(im, rep, write, checked == nil, prev)
 	err := r.read(ctx, src, ahead)
-	if err != nil && rep.Error == "" {
-		rep.Error = "stopped: " + err.Error()
-	}
 	if checked != nil && err == nil && r.checksum != checked.Checksum {
 		err = proximite.Errorf(proximite.ECONFLICT, "%s changed while it was imported; import it again", path)
 		rep.Error = err.Error()
 	}
 	rep.Checksum = r.checksum
-	// The log is completed even when the context was cancelled, so that
-	// it tells how far the import went.
-	if ferr := im.DB.FinishImport(context.WithoutCancel(ctx), &rep.Import); ferr != nil && err == nil {
+	if err == nil && r.writing != nil {
+		return rep, r, nil
+	}
+	return rep, nil, im.finish(ctx, rep, err)
+}
+
+// finish completes a file's import log, after its last batch is written
+// or the import stopped. The log is completed even when the context was
+// cancelled, so that it tells how far the import went.
+func (im *Importer) finish(ctx context.Context, rep *Report, err error) error {
+	if err != nil && rep.Error == "" {
+		rep.Error = "stopped: " + err.Error()
+	}
+	ctx = context.WithoutCancel(ctx)
+	if berr := rep.begin(ctx, im.DB); berr != nil {
+		if err == nil {
+			err = berr
+		}
+		return err
+	}
+	if ferr := im.DB.FinishImport(ctx, &rep.Import); ferr != nil && err == nil {
 		err = ferr
 	}
-	return rep, err
+	return err
+}
+
+// begin records the start of the file's import, once.
+func (rep *Report) begin(ctx context.Context, db *sqlstore.DB) error {
+	if rep.ID != 0 {
+		return nil
+	}
+	if err := db.CreateImport(ctx, &rep.Import); err != nil {
+		return fmt.Errorf("log import of %s: %w", rep.File, err)
+	}
+	return nil
 }
 
 // read streams the file through the reader and the run, and sets the
 // checksum of the whole file, even when its XML breaks half-way. The
 // reader runs in a goroutine of its own, a few activities ahead, so that
 // parsing and writing share the machine's cores.
-func (r *run) read(ctx context.Context, src *source, ahead func()) error {
+func (r *run) read(ctx context.Context, src *source, ahead func()) (err error) {
+	r.ctx = context.WithoutCancel(ctx)
+	// A batch may be being written when the run stops early; it is waited
+	// for, so that the import's log is completed after it.
+	handedOver := false
+	defer func() {
+		if !handedOver {
+			if werr := r.wait(); err == nil {
+				err = werr
+			}
+		}
+	}()
 	if src.err != nil {
 		r.rep.Error = fmt.Sprintf("cannot read the file: %v", errors.Unwrap(src.err))
 		return nil
 	}
 	r.size = src.size
-	// A batch may be being written when the run stops early; it is waited
-	// for, so that the import's log is completed after it.
-	defer r.wait()
 	for it := range src.items {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -239,7 +276,9 @@ func (r *run) read(ctx context.Context, src *source, ahead func()) error {
 	if err := r.flush(ctx); err != nil {
 		return err
 	}
-	return r.wait()
+	// With a next file, the last batch is written while it is read.
+	handedOver = ahead != nil
+	return nil
 }
 
 // source is a file being read ahead: its activities parsed in a

@@ -32,25 +32,45 @@ type run struct {
 	wrotePending map[string]bool
 	wroteTaken   map[string]bool
 	wroteCounts  tally
-	inBatch      int
-	inBytes      int64 // of the file's XML, for the activities gathered
-	lastOffset   int64
-	msgs         []sqlstore.ImportMessage
-	size         int64
-	checksum     string
-	started      time.Time
-	lastTick     time.Time
+	// carried is the run of the file before when the batch being
+	// written is its last: once written, its counts go to that file's
+	// report, whose log is then completed.
+	carried    *run
+	ctx        context.Context // of the run's reading, without its cancellation
+	inBatch    int
+	inBytes    int64 // of the file's XML, for the activities gathered
+	lastOffset int64
+	msgs       []sqlstore.ImportMessage
+	size       int64
+	checksum   string
+	started    time.Time
+	lastTick   time.Time
 }
 
 // tally counts what a batch does to the registry.
 type tally struct{ created, updated, unchanged, orgs int }
 
-func newRun(im *Importer, rep *Report, write, logMsgs bool) *run {
+// newRun starts the run of a file. prev, when not nil, is the run of the
+// file before, whose last batch is still being written: the new run
+// takes it over (see carried), with what it must not take again (its
+// activities' identifiers and slugs, its new organisations), so that the
+// file's activities are matched while the one before is written.
+func newRun(im *Importer, rep *Report, write, logMsgs bool, prev *run) *run {
 	source := "IATI file " + filepath.Base(rep.File)
-	return &run{im: im, rep: rep, write: write, logMsgs: logMsgs, source: source,
-		orgs: newOrgResolver(im.DB, source), pending: map[string]bool{}, taken: map[string]bool{},
+	r := &run{im: im, rep: rep, write: write, logMsgs: logMsgs, source: source,
+		pending: map[string]bool{}, taken: map[string]bool{},
 		wrotePending: map[string]bool{}, wroteTaken: map[string]bool{},
 		started: time.Now(), lastTick: time.Now()}
+	if prev == nil {
+		r.orgs = newOrgResolver(im.DB, source)
+		return r
+	}
+	r.orgs = prev.orgs
+	r.orgs.source = source
+	r.writing, r.wroteCounts, prev.writing = prev.writing, prev.wroteCounts, nil
+	r.wrotePending, r.wroteTaken = prev.wrotePending, prev.wroteTaken
+	r.carried = prev
+	return r
 }
 
 // A batch is written when it holds batchSize activities or
@@ -271,12 +291,28 @@ func (r *run) flush(ctx context.Context) error {
 		msgs = append(msgs, r.msgs...)
 	}
 	done := make(chan error, 1)
-	db, id := r.im.DB, r.rep.ID
+	db, rep := r.im.DB, r.rep
+	// The file's log is begun by its first batch, in turn with the
+	// writing of the file before: begun by the run, it would wait for
+	// that writing, SQLite having one writer. It is begun from a copy,
+	// since the run goes on counting in the report meanwhile.
+	var begin *sqlstore.Import
+	if rep.ID == 0 {
+		imp := rep.Import
+		begin = &imp
+	}
 	// A batch handed over is written even if the import is stopped
 	// meanwhile: what was gathered before the stop is kept whole, as when
 	// batches were written in turn.
 	ctx = context.WithoutCancel(ctx)
 	go func() {
+		if begin != nil {
+			if err := db.CreateImport(ctx, begin); err != nil {
+				done <- fmt.Errorf("log import of %s: %w", begin.File, err)
+				return
+			}
+			rep.ID, rep.StartedAt = begin.ID, begin.StartedAt
+		}
 		if batch != nil {
 			if err := db.SaveBatch(ctx, batch); err != nil {
 				done <- fmt.Errorf("write a batch of %d records: %w", batch.Len(), err)
@@ -284,7 +320,7 @@ func (r *run) flush(ctx context.Context) error {
 			}
 		}
 		if len(msgs) > 0 {
-			if err := db.AddImportMessages(ctx, id, msgs); err != nil {
+			if err := db.AddImportMessages(ctx, rep.ID, msgs); err != nil {
 				done <- fmt.Errorf("log messages: %w", err)
 				return
 			}
@@ -310,16 +346,22 @@ func (r *run) wait() error {
 	}
 	err := <-r.writing
 	r.writing = nil
-	if err != nil {
-		return err
+	rep, carried := r.rep, r.carried
+	if carried != nil {
+		rep, r.carried = carried.rep, nil
 	}
-	c := r.wroteCounts
-	r.rep.Created += c.created
-	r.rep.Updated += c.updated
-	r.rep.Unchanged += c.unchanged
-	r.rep.OrgsCreated += c.orgs
+	if err == nil {
+		c := r.wroteCounts
+		rep.Created += c.created
+		rep.Updated += c.updated
+		rep.Unchanged += c.unchanged
+		rep.OrgsCreated += c.orgs
+	}
 	r.wroteCounts = tally{}
-	return nil
+	if carried != nil {
+		err = r.im.finish(r.ctx, rep, err)
+	}
+	return err
 }
 
 // progress writes a line about the file every second.
