@@ -203,11 +203,13 @@ func (im *Importer) finish(ctx context.Context, rep *Report, err error) error {
 		rep.Error = "stopped: " + err.Error()
 	}
 	ctx = context.WithoutCancel(ctx)
-	if berr := rep.begin(ctx, im.DB); berr != nil {
-		if err == nil {
-			err = berr
+	if rep.ID == 0 {
+		if berr := beginImport(ctx, im.DB, &rep.Import); berr != nil {
+			if err == nil {
+				err = berr
+			}
+			return err
 		}
-		return err
 	}
 	if ferr := im.DB.FinishImport(ctx, &rep.Import); ferr != nil && err == nil {
 		err = ferr
@@ -215,13 +217,11 @@ func (im *Importer) finish(ctx context.Context, rep *Report, err error) error {
 	return err
 }
 
-// begin records the start of the file's import, once.
-func (rep *Report) begin(ctx context.Context, db *sqlstore.DB) error {
-	if rep.ID != 0 {
-		return nil
-	}
-	if err := db.CreateImport(ctx, &rep.Import); err != nil {
-		return fmt.Errorf("log import of %s: %w", rep.File, err)
+// beginImport records the start of a file's import: by its first batch
+// (see flush), or when it is finished without one.
+func beginImport(ctx context.Context, db *sqlstore.DB, imp *sqlstore.Import) error {
+	if err := db.CreateImport(ctx, imp); err != nil {
+		return fmt.Errorf("log import of %s: %w", imp.File, err)
 	}
 	return nil
 }

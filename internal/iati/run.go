@@ -307,8 +307,8 @@ func (r *run) flush(ctx context.Context) error {
 	ctx = context.WithoutCancel(ctx)
 	go func() {
 		if begin != nil {
-			if err := db.CreateImport(ctx, begin); err != nil {
-				done <- fmt.Errorf("log import of %s: %w", begin.File, err)
+			if err := beginImport(ctx, db, begin); err != nil {
+				done <- err
 				return
 			}
 			rep.ID, rep.StartedAt = begin.ID, begin.StartedAt

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/proximite/proximite"
 )
@@ -121,13 +120,7 @@ func (sqliteDialect) indexText(tx *wtx, id int64, body string, tokens []string, 
 // makes of each word one token (migration 0015).
 func indexWords(body string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x80 {
-			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' {
-				return r
-			}
-			return ' '
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if wordRune(r) {
 			return r
 		}
 		return ' '

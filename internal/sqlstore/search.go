@@ -343,9 +343,7 @@ func (d *DB) Counts(ctx context.Context) (proximite.Counts, error) {
 // which both databases' text indexes hold. Anything else in the query
 // (quotes, operators) is dropped so it cannot change the query's syntax.
 func splitWords(q string) []string {
-	words := strings.FieldsFunc(proximite.Fold(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := cutWords(proximite.Fold(q))
 	if len(words) > 8 {
 		words = words[:8]
 	}
@@ -360,12 +358,16 @@ func splitWords(q string) []string {
 // cutWords cuts folded text into words of letters and digits, as
 // splitWords does, without folding it again.
 func cutWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		if r < 0x80 {
-			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z')
-		}
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	return strings.FieldsFunc(s, func(r rune) bool { return !wordRune(r) })
+}
+
+// wordRune says whether a rune belongs to a word: a letter or a digit.
+// Queries, the text index and relevance all cut text by this rule.
+func wordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func nonEmpty(values []string) []string {

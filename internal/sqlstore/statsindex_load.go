@@ -55,7 +55,7 @@ func (d *DB) indexedStats(ctx context.Context, f proximite.StatsFilter, wait boo
 	if !ok || err != nil {
 		return nil, ok, err
 	}
-	var p statsQueryPlan
+	var records []int64
 	if f.Territory != "" {
 		orgs, err := d.territoryIDs(ctx, f.Territory)
 		if err != nil {
@@ -65,17 +65,15 @@ func (d *DB) indexedStats(ctx context.Context, f proximite.StatsFilter, wait boo
 			return &proximite.Stats{}, true, nil
 		}
 		q := &query{}
-		records, err := d.ids(ctx, `SELECT DISTINCT from_id FROM links WHERE to_id IN (`+q.in64(orgs)+`)`, q.args...)
-		if err != nil {
+		if records, err = d.ids(ctx, `SELECT DISTINCT from_id FROM links WHERE to_id IN (`+q.in64(orgs)+`)`, q.args...); err != nil {
 			return nil, false, err
 		}
-		p.records, p.byTerrit = records, true
 	}
 	st := &d.statsIndex
 	st.rw.RLock()
 	defer st.rw.RUnlock()
 	plan := idx.plan(f)
-	plan.records, plan.byTerrit = p.records, p.byTerrit
+	plan.records, plan.byTerrit = records, f.Territory != ""
 	return idx.count(plan), true, nil
 }
 
