@@ -78,6 +78,9 @@ func (d *DB) PrepareBatch(recs ...any) (*Batch, error) {
 			return nil, fmt.Errorf("record %d: %w", i, err)
 		}
 		doc.fold()
+		if _, ok := d.dialect.(sqliteDialect); ok {
+			doc.words = indexWords(doc.folded)
+		}
 		if m := doc.meta; m.ID == 0 && !doc.keepTimes && doc.prepare == nil {
 			if m.State == "" {
 				m.State = proximite.Draft

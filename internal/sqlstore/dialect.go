@@ -27,6 +27,9 @@ type dialect interface {
 	// words and its filter tokens (see token). fresh says the record was
 	// just created, so there is no entry to replace.
 	indexText(tx *wtx, id int64, body string, tokens []string, fresh bool) error
+	// indexBody returns the text indexText is given for a record: what
+	// searchText gives, or, for SQLite, its words each once (indexWords).
+	indexBody(doc *doc) string
 	// unindexText removes a record's text index entry before the record.
 	unindexText(tx *wtx, id int64) error
 	// flushText writes what indexText and unindexText deferred to the end
@@ -110,21 +113,15 @@ func (sqliteDialect) indexText(tx *wtx, id int64, body string, tokens []string, 
 	if !fresh {
 		tx.textDeletes = append(tx.textDeletes, id)
 	}
-	tx.textInserts = append(tx.textInserts, textEntry{id, indexWords(body) + " " + strings.Join(tokens, " ")})
+	tx.textInserts = append(tx.textInserts, textEntry{id, body + " " + strings.Join(tokens, " ")})
 	return nil
 }
 
-// indexWords puts a space wherever the folded text is not a letter or a
-// digit, as a query is cut into words (cutWords), so that the index's
-// ascii tokenizer, which splits at ASCII punctuation and spaces only,
-// makes of each word one token (migration 0015).
-func indexWords(body string) string {
-	return strings.Map(func(r rune) rune {
-		if wordRune(r) {
-			return r
-		}
-		return ' '
-	}, body)
+func (sqliteDialect) indexBody(doc *doc) string {
+	if doc.words != "" && doc.own == len(doc.body) {
+		return doc.words
+	}
+	return indexWords(searchText(doc))
 }
 
 func (sqliteDialect) unindexText(tx *wtx, id int64) error {
@@ -257,6 +254,8 @@ func (postgresDialect) candidates(m textQuery, limit int) (string, []any) {
 	return `SELECT ` + candidateCols + ` FROM records r WHERE r.tsv @@ $1::tsquery LIMIT $2`,
 		[]any{strings.Join(parts, " & "), limit}
 }
+
+func (postgresDialect) indexBody(doc *doc) string { return searchText(doc) }
 
 func (postgresDialect) unindexText(tx *wtx, id int64) error { return nil }
 

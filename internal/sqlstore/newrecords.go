@@ -92,7 +92,7 @@ func (d *DB) saveNew(tx *wtx, docs []*doc) (int, error) {
 			amounts = append(amounts, amountRows(tx, doc.typ, m.ID, published, doc.amounts)...)
 		}
 		if textCol == "" {
-			if err := d.dialect.indexText(tx, m.ID, searchText(doc), tokens(m.State, facets[i]), true); err != nil {
+			if err := d.dialect.indexText(tx, m.ID, d.dialect.indexBody(doc), tokens(m.State, facets[i]), true); err != nil {
 				return i, err
 			}
 		}

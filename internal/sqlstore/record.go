@@ -46,6 +46,9 @@ type doc struct {
 	// body it holds; save adds the titles of referenced records.
 	folded string
 	own    int
+	// words are the words of folded each once, for SQLite's text index
+	// (indexWords), cut by PrepareBatch too.
+	words string
 	// data is the JSON of a new record, made ahead of the transaction by
 	// PrepareBatch with its times set then.
 	data []byte
@@ -196,7 +199,7 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		}
 		doc.body = append(doc.body, more...)
 	}
-	return d.dialect.indexText(tx, m.ID, searchText(doc), tokens(m.State, facets), fresh)
+	return d.dialect.indexText(tx, m.ID, d.dialect.indexBody(doc), tokens(m.State, facets), fresh)
 }
 
 // complete adds to a record what it takes from the records it refers to
