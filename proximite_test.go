@@ -2,7 +2,9 @@ package proximite_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/proximite/proximite"
 )
@@ -105,5 +107,33 @@ func TestValidationNamesFields(t *testing.T) {
 		Sectors: []proximite.SectorShare{{Code: "15150", Percentage: pct(60)}, {Code: "14030", Percentage: pct(40)}}}
 	if err := ok.Validate(); err != nil {
 		t.Errorf("a valid project: %v", err)
+	}
+}
+
+// TestDateValid compares Date.Valid with time.Parse, which it replaced,
+// on every day, month and year around the calendar's edges.
+func TestDateValid(t *testing.T) {
+	layouts := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}
+	check := func(s string) {
+		_, err := time.Parse(layouts[len(s)], s)
+		want := err == nil && layouts[len(s)] != ""
+		if got := proximite.Date(s).Valid(); got != want {
+			t.Errorf("Date(%q).Valid() = %v, want %v", s, got, want)
+		}
+	}
+	for _, y := range []int{0, 1, 1600, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 9999} {
+		check(fmt.Sprintf("%04d", y))
+		for m := 0; m <= 13; m++ {
+			check(fmt.Sprintf("%04d-%02d", y, m))
+			for d := 0; d <= 32; d++ {
+				check(fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	for _, s := range []string{"202", "20245", "2024-1", "2024-01-1", "2024/01/01", "2024-01-01T", "abcd", "2024-0a", "２０２４"} {
+		check(s)
+	}
+	if !proximite.Date("").Valid() {
+		t.Error("the empty date is valid")
 	}
 }

@@ -89,6 +89,9 @@ func langCode(s string) string {
 	if s == "" {
 		return ""
 	}
+	if len(s) == 2 && 'a' <= s[0] && s[0] <= 'z' && 'a' <= s[1] && s[1] <= 'z' {
+		return s // "en", "fr": most of them, without the expression
+	}
 	head, tail, _ := strings.Cut(s, "-")
 	s = strings.ToLower(head)
 	if tail != "" {
@@ -157,7 +160,9 @@ var groupedRE = regexp.MustCompile(`^-?\d{1,3}(,\d{3})+(\.\d+)?$`)
 // spaces around it or commas between groups of thousands.
 func parseAmount(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
-	if groupedRE.MatchString(s) {
+	// Most amounts have no comma; the expression is asked only of those
+	// that do.
+	if strings.IndexByte(s, ',') >= 0 && groupedRE.MatchString(s) {
 		s = strings.ReplaceAll(s, ",", "")
 	}
 	f, err := strconv.ParseFloat(s, 64)
