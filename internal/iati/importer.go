@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"golang.org/x/sync/semaphore"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/sqlstore"
@@ -36,6 +37,7 @@ type Importer struct {
 	// BatchSize is the number of activities per transaction (2,000 when
 	// 0, fewer when their XML passes 24 MB).
 	BatchSize int
+	flushed   bool // a batch was handed to the writer
 	// Out, when set, receives a line for each rejected activity as it is
 	// found, and for each warning when Verbose is set.
 	Out     io.Writer
@@ -65,34 +67,22 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 	if err != nil {
 		return nil, err
 	}
+	im.flushed = false
 	var reports []*Report
 	if !im.AllOrNothing {
-		// Each file is read ahead while the last batch of the one before
-		// is written: most files fit in one batch, and their reading and
-		// writing would otherwise take turns on the machine's cores.
-		// The last batch of a file is written while the next file's
-		// activities are matched (see newRun).
-		var next *source
+		// The files are read ahead (openAhead), and the last batch of
+		// each is written while the next file's activities are matched
+		// (see newRun).
+		sources, stop := openAhead(files)
+		defer stop()
 		var pending *run
-		for i, f := range files {
-			src := next
-			if src == nil {
-				src = openSource(f)
-			}
-			next = nil
-			var ahead func()
-			if i+1 < len(files) {
-				ahead = func() { next = openSource(files[i+1]) }
-			}
-			rep, r, err := im.file(ctx, src, true, nil, ahead, pending)
+		for i := range files {
+			rep, r, err := im.file(ctx, <-sources, true, nil, i+1 < len(files), pending)
 			pending = r
 			if rep != nil {
 				reports = append(reports, rep)
 			}
 			if err != nil {
-				if next != nil {
-					next.close()
-				}
 				return reports, err
 			}
 		}
@@ -100,7 +90,7 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 	}
 	failed := 0
 	for _, f := range files {
-		rep, _, err := im.file(ctx, openSource(f), false, nil, nil, nil)
+		rep, _, err := im.file(ctx, openSource(f), false, nil, false, nil)
 		if rep != nil {
 			reports = append(reports, rep)
 		}
@@ -122,7 +112,7 @@ func (im *Importer) Run(ctx context.Context, paths ...string) ([]*Report, error)
 		return reports, nil
 	}
 	for _, rep := range reports {
-		if _, _, err := im.file(ctx, openSource(rep.File), true, rep, nil, nil); err != nil {
+		if _, _, err := im.file(ctx, openSource(rep.File), true, rep, false, nil); err != nil {
 			return reports, err
 		}
 	}
@@ -167,12 +157,11 @@ func expandPaths(paths []string) ([]string, error) {
 // file reads one file. With write unset it only checks it: counts read
 // and rejected activities and logs the messages. checked is the report of
 // an earlier check of the same file, whose log entry is then completed
-// and whose messages are not logged again. ahead, when not nil, is called
-// once the file's activities are all read, to start reading the next;
-// the file's last batch is then left being written, and its run is
-// returned for the next file's to take over (prev, see newRun), which
-// completes the file's log once the batch is written.
-func (im *Importer) file(ctx context.Context, src *source, write bool, checked *Report, ahead func(), prev *run) (*Report, *run, error) {
+// and whose messages are not logged again. When more files follow, the
+// file's last batch is left being written, and its run is returned for
+// the next file's to take over (prev, see newRun), which completes the
+// file's log once the batch is written.
+func (im *Importer) file(ctx context.Context, src *source, write bool, checked *Report, more bool, prev *run) (*Report, *run, error) {
 	defer src.close()
 	path := src.path
 	rep := checked
@@ -183,7 +172,7 @@ func (im *Importer) file(ctx context.Context, src *source, write bool, checked *
 		rep.Read, rep.Warnings = 0, 0
 	}
 	r := newRun(im, rep, write, checked == nil, prev)
-	err := r.read(ctx, src, ahead)
+	err := r.read(ctx, src, more)
 	if checked != nil && err == nil && r.checksum != checked.Checksum {
 		err = proximite.Errorf(proximite.ECONFLICT, "%s changed while it was imported; import it again", path)
 		rep.Error = err.Error()
@@ -230,7 +219,7 @@ func beginImport(ctx context.Context, db *sqlstore.DB, imp *sqlstore.Import) err
 // checksum of the whole file, even when its XML breaks half-way. The
 // reader runs in a goroutine of its own, a few activities ahead, so that
 // parsing and writing share the machine's cores.
-func (r *run) read(ctx context.Context, src *source, ahead func()) (err error) {
+func (r *run) read(ctx context.Context, src *source, more bool) (err error) {
 	r.ctx = context.WithoutCancel(ctx)
 	// A batch may be being written when the run stops early; it is waited
 	// for, so that the import's log is completed after it.
@@ -258,6 +247,7 @@ func (r *run) read(ctx context.Context, src *source, ahead func()) (err error) {
 		} else if it.err != nil {
 			return it.err
 		}
+		src.took(it)
 		r.inBytes += it.offset - r.lastOffset
 		r.lastOffset = it.offset
 		if err := r.activity(ctx, it.a); err != nil {
@@ -266,9 +256,6 @@ func (r *run) read(ctx context.Context, src *source, ahead func()) (err error) {
 		r.progress(it.offset)
 	}
 	src.stop() // the reader is done with the file and its hash
-	if ahead != nil {
-		ahead()
-	}
 	if _, err := io.Copy(src.h, src.f); err != nil {
 		return err
 	}
@@ -277,8 +264,54 @@ func (r *run) read(ctx context.Context, src *source, ahead func()) (err error) {
 		return err
 	}
 	// With a next file, the last batch is written while it is read.
-	handedOver = ahead != nil
+	handedOver = more
 	return nil
+}
+
+// aheadFiles is how many files are opened and read beyond the one being
+// imported, each up to its reader's bounds (readAhead).
+const aheadFiles = 2
+
+// openAhead opens the files in turn, each once the reading of the file
+// before has ended, and hands them over in order; stop closes those not
+// taken. A file's reading (parsing and mapping, the largest part of an
+// import after the writing) then goes on while the files before it are
+// matched and written. When each file was opened only once the one
+// before was matched, the reading of the next file waited while a large
+// one was written, and a large file's reading left the writer idle.
+func openAhead(files []string) (<-chan *source, func()) {
+	out := make(chan *source, aheadFiles)
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(out)
+		for _, f := range files {
+			src := openSource(f)
+			select {
+			case out <- src:
+			case <-quit:
+				src.close()
+				return
+			}
+			select {
+			case <-src.done:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() {
+			close(quit)
+			wg.Wait()
+			for src := range out {
+				src.close()
+			}
+		})
+	}
 }
 
 // source is a file being read ahead: its activities parsed in a
@@ -292,8 +325,10 @@ type source struct {
 	}
 	size  int64
 	items <-chan item
+	took  func(item) // called for each item taken, to make room for more
 	stop  func()
-	err   error // the file cannot be opened
+	done  <-chan struct{} // closed when the reading has ended
+	err   error           // the file cannot be opened
 }
 
 // openSource opens a file and starts reading its activities.
@@ -302,13 +337,16 @@ func openSource(path string) *source {
 	f, err := os.Open(path)
 	if err != nil {
 		s.err = err
+		done := make(chan struct{})
+		close(done)
+		s.done, s.stop, s.took = done, func() {}, func(item) {}
 		return s
 	}
 	s.f, s.h = f, sha256.New()
 	if st, err := f.Stat(); err == nil {
 		s.size = st.Size()
 	}
-	s.items, s.stop = readAhead(NewReader(io.TeeReader(f, s.h)))
+	s.items, s.took, s.stop, s.done = readAhead(NewReader(io.TeeReader(f, s.h)))
 	return s
 }
 
@@ -321,32 +359,51 @@ func (s *source) close() {
 	}
 }
 
-// item is an activity read ahead, or the error that ended the file.
+// item is an activity read ahead, or the error that ended the file, and
+// the size of its XML.
 type item struct {
 	a      *Activity
 	err    error
 	offset int64
+	size   int64
 }
 
+// A reader holds at most aheadItems activities, or aheadBytes of their
+// XML, that were not taken yet: with files read ahead, several readers
+// hold theirs at once.
+const aheadItems = 256
+
+var aheadBytes int64 = 16 << 20 // a variable for tests
+
 // readAhead reads activities in a goroutine and hands them over through
-// a small buffer, which bounds the activities in memory. stop makes the
-// goroutine end and waits for it; it may be called more than once.
-func readAhead(rd *Reader) (<-chan item, func()) {
-	items := make(chan item, 256)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
+// a buffer bounded in activities and in bytes; took must be called for
+// each item taken. stop makes the goroutine end and waits for it; it may
+// be called more than once. done is closed when the goroutine ends.
+func readAhead(rd *Reader) (items <-chan item, took func(item), stop func(), done <-chan struct{}) {
+	ch := make(chan item, aheadItems)
+	quit := make(chan struct{})
+	ended := make(chan struct{})
+	room := semaphore.NewWeighted(aheadBytes)
+	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		defer wg.Done()
-		defer close(items)
+		defer close(ended)
+		defer close(ch)
+		defer cancel()
+		var last int64
 		for {
 			a, err := rd.Next()
 			if err == io.EOF {
 				return
 			}
+			off := rd.Offset()
+			size := min(off-last, aheadBytes)
+			last = off
+			if room.Acquire(ctx, size) != nil {
+				return
+			}
 			select {
-			case items <- item{a, err, rd.Offset()}:
-			case <-done:
+			case ch <- item{a, err, off, size}:
+			case <-quit:
 				return
 			}
 			if err != nil {
@@ -355,8 +412,11 @@ func readAhead(rd *Reader) (<-chan item, func()) {
 		}
 	}()
 	var once sync.Once
-	return items, func() {
-		once.Do(func() { close(done) })
-		wg.Wait()
-	}
+	return ch, func(it item) { room.Release(it.size) }, func() {
+		once.Do(func() {
+			close(quit)
+			cancel()
+		})
+		<-ended
+	}, ended
 }

@@ -79,7 +79,11 @@ func newRun(im *Importer, rep *Report, write, logMsgs bool, prev *run) *run {
 // activities: 4,550 a second in batches of 500, 5,040–5,230 in batches of
 // 2,000), and the byte bound keeps the two batches in memory, the one
 // written and the one gathered, near 130 MB with the largest activities.
+//
+// The import's first batch is smaller, so that the writer, which waits
+// for it, starts sooner.
 const (
+	firstBatchSize   = 200
 	defaultBatchSize = 2000
 	maxBatchBytes    = 24 << 20
 )
@@ -87,6 +91,9 @@ const (
 func (r *run) batchSize() int {
 	if r.im.BatchSize > 0 {
 		return r.im.BatchSize
+	}
+	if !r.im.flushed {
+		return firstBatchSize
 	}
 	return defaultBatchSize
 }
@@ -286,6 +293,7 @@ func (r *run) flush(ctx context.Context) error {
 	if err := r.wait(); err != nil {
 		return err
 	}
+	r.im.flushed = true
 	var msgs []sqlstore.ImportMessage
 	if r.logMsgs {
 		msgs = append(msgs, r.msgs...)
