@@ -68,29 +68,55 @@ func (b *Batch) Len() int { return len(b.docs) }
 
 // PrepareBatch validates records for SaveBatch, and does ahead of the
 // transaction what does not need it: the folding of their text, and for
-// new records their JSON, with their times of creation set now.
+// new records their JSON, with their times of creation set now. A large
+// batch is prepared in two halves at once: while the batch before it is
+// written the other core is mostly busy, but a batch that the writer
+// waits for (an import's first, a large file's after a small one) is
+// ready in half the time.
 func (d *DB) PrepareBatch(recs ...any) (*Batch, error) {
 	docs := make([]*doc, len(recs))
 	now := d.Now().UTC().Truncate(1e3)
-	for i, rec := range recs {
-		doc, err := validated(rec)
-		if err != nil {
-			return nil, fmt.Errorf("record %d: %w", i, err)
-		}
-		doc.fold()
-		if _, ok := d.dialect.(sqliteDialect); ok {
-			doc.words = indexWords(doc.folded)
-		}
-		if m := doc.meta; m.ID == 0 && !doc.keepTimes && doc.prepare == nil {
-			if m.State == "" {
-				m.State = proximite.Draft
+	_, sqlite := d.dialect.(sqliteDialect)
+	prepare := func(from, to int) error {
+		for i := from; i < to; i++ {
+			doc, err := validated(recs[i])
+			if err != nil {
+				return fmt.Errorf("record %d: %w", i, err)
 			}
-			m.CreatedAt, m.UpdatedAt = now, now
-			if doc.data, err = json.Marshal(doc.record); err != nil {
-				return nil, fmt.Errorf("record %d: %w", i, err)
+			doc.fold()
+			if sqlite {
+				doc.words = indexWords(doc.folded)
 			}
+			if m := doc.meta; m.ID == 0 && !doc.keepTimes && doc.prepare == nil {
+				if m.State == "" {
+					m.State = proximite.Draft
+				}
+				m.CreatedAt, m.UpdatedAt = now, now
+				if doc.data, err = json.Marshal(doc.record); err != nil {
+					return fmt.Errorf("record %d: %w", i, err)
+				}
+			}
+			docs[i] = doc
 		}
-		docs[i] = doc
+		return nil
+	}
+	if len(recs) < 64 {
+		if err := prepare(0, len(recs)); err != nil {
+			return nil, err
+		}
+		return &Batch{docs: docs}, nil
+	}
+	half := len(recs) / 2
+	second := make(chan error, 1)
+	go func() { second <- prepare(half, len(recs)) }()
+	// The first bad record is the one reported, as when one goroutine
+	// prepared them all.
+	err := prepare(0, half)
+	if err2 := <-second; err == nil {
+		err = err2
+	}
+	if err != nil {
+		return nil, err
 	}
 	return &Batch{docs: docs}, nil
 }
