@@ -145,7 +145,10 @@ func (sqliteDialect) flushText(tx *wtx) error {
 	for i, e := range tx.textInserts {
 		rows[i] = []any{e.id, e.body}
 	}
-	if _, err := tx.insertMany(`INSERT INTO records_fts (rowid, body)`, `(?, ?)`, ``, rows); err != nil {
+	// FTS5 writes what it holds as a segment of the index at the start of
+	// each statement that may need undoing, as an insert of many rows
+	// does: the entries go in by one statement, for one segment.
+	if _, err := tx.insertAll(`INSERT INTO records_fts (rowid, body)`, `(?, ?)`, ``, rows); err != nil {
 		return err
 	}
 	tx.textDeletes, tx.textInserts = nil, nil

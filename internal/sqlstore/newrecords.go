@@ -207,11 +207,15 @@ func readTargets(tx *wtx, query string, args []any, fn func(slug string, t targe
 // databases take (SQLite's limit; PostgreSQL's is 65,535).
 const maxParams = 32766
 
-// rowsPerInsert bounds the rows of one statement of insertMany. Fewer,
-// larger statements were faster on SQLite (20,000 synthetic projects
-// written in 5.5 s with 1,000 rows a statement, 6.7 s with 100), and the
-// same on PostgreSQL.
-const rowsPerInsert = 1000
+// insertSizes are the numbers of rows of insertMany's statements, the
+// largest first: rows are written by as many of the largest that fit as
+// they fill, then of the next. Statements of many rows were faster than
+// one row at a time (20,000 synthetic projects written in 5.5 s with
+// 1,000 rows a statement, 6.7 s with 100), but SQLite compiles each
+// statement of a new size, which took a tenth of an import's writing;
+// with a few sizes, each is compiled once for each of the pool's
+// connections (see sharedStmt) and its compiled form stays small.
+var insertSizes = []int{256, 32, 4, 1}
 
 // insertMany inserts rows with statements of many rows each: head
 // ("INSERT INTO t (a, b)"), VALUES and row, the SQL of one row with "?"
@@ -219,6 +223,18 @@ const rowsPerInsert = 1000
 // of one statement must differ in the keys of an ON CONFLICT DO UPDATE.
 // It returns the number of rows inserted or updated.
 func (t *wtx) insertMany(head, row, tail string, rows [][]any) (int64, error) {
+	return t.insert(head, row, tail, rows, true)
+}
+
+// insertAll is insertMany by statements as large as the database takes,
+// each compiled for the transaction.
+func (t *wtx) insertAll(head, row, tail string, rows [][]any) (int64, error) {
+	return t.insert(head, row, tail, rows, false)
+}
+
+// insert writes rows by statements of the sizes of insertSizes (fixed),
+// or of as many rows as remain.
+func (t *wtx) insert(head, row, tail string, rows [][]any, fixed bool) (int64, error) {
 	param := t.param
 	if param == nil {
 		param = postgresDialect{}.param
@@ -227,10 +243,20 @@ func (t *wtx) insertMany(head, row, tail string, rows [][]any) (int64, error) {
 		return 0, nil
 	}
 	width := strings.Count(row, "?")
-	per := min(rowsPerInsert, maxParams/width)
 	var total int64
 	for len(rows) > 0 {
-		n := min(len(rows), per)
+		n := min(len(rows), maxParams/width)
+		stmt := t.stmt
+		if fixed {
+			n = insertSizes[len(insertSizes)-1]
+			for _, size := range insertSizes {
+				if size <= len(rows) && size*width <= maxParams {
+					n = size
+					break
+				}
+			}
+			stmt = t.sharedStmt
+		}
 		var b strings.Builder
 		b.WriteString(head)
 		b.WriteString(" VALUES ")
@@ -255,7 +281,7 @@ func (t *wtx) insertMany(head, row, tail string, rows [][]any) (int64, error) {
 			}
 		}
 		b.WriteString(tail)
-		s, err := t.stmt(b.String())
+		s, err := stmt(b.String())
 		if err != nil {
 			return total, err
 		}

@@ -32,6 +32,10 @@ type wtx struct {
 	// param writes the parameters of statements of many rows
 	// (dialect.param); "$n" when nil.
 	param func(n int) string
+	// shared prepares a statement for the pool rather than for the
+	// transaction (see sharedStmt); nil where statements are the
+	// transaction's.
+	shared func(query string) (*sql.Stmt, error)
 	// totals gathers the changes to amount_totals (see amounts.go);
 	// noAmounts skips them while migrations before 0011 run.
 	totals    map[amountKey]int64
@@ -118,6 +122,25 @@ func (t *wtx) stmt(query string) (*sql.Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
+	t.stmts[query] = s
+	return s, nil
+}
+
+// sharedStmt returns a statement of insertMany in the transaction: one
+// prepared for the pool and kept (see stmtCache), so that each connection
+// compiles it once rather than in every transaction.
+func (t *wtx) sharedStmt(query string) (*sql.Stmt, error) {
+	if t.shared == nil {
+		return t.stmt(query)
+	}
+	if s, ok := t.stmts[query]; ok {
+		return s, nil
+	}
+	ps, err := t.shared(query)
+	if err != nil {
+		return nil, err
+	}
+	s := t.tx.StmtContext(t.ctx, ps)
 	t.stmts[query] = s
 	return s, nil
 }
@@ -212,6 +235,7 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 	t := newWtx(ctx, tx)
 	t.flushText = d.dialect.flushText
 	t.param = d.dialect.param
+	t.shared = func(query string) (*sql.Stmt, error) { return d.prepared(ctx, query) }
 	defer t.close()
 	t.noAmounts = !d.statsReady(ctx, tx)
 	logged := d.changesReady(ctx, tx)
