@@ -207,15 +207,21 @@ func readTargets(tx *wtx, query string, args []any, fn func(slug string, t targe
 // databases take (SQLite's limit; PostgreSQL's is 65,535).
 const maxParams = 32766
 
-// insertSizes are the numbers of rows of insertMany's statements, the
-// largest first: rows are written by as many of the largest that fit as
-// they fill, then of the next. Statements of many rows were faster than
-// one row at a time (20,000 synthetic projects written in 5.5 s with
-// 1,000 rows a statement, 6.7 s with 100), but SQLite compiles each
-// statement of a new size, which took a tenth of an import's writing;
-// with a few sizes, each is compiled once for each of the pool's
-// connections (see sharedStmt) and its compiled form stays small.
+// SQLite compiles each statement it is given, which for statements of
+// many rows took a tenth of an import's writing when each transaction
+// compiled its own, of as many sizes as there were counts of rows. Rows
+// are therefore written by statements of the sizes of insertSizes, as
+// many of the largest as they fill, then of the next, each compiled once
+// for each of the pool's connections (see sharedStmt); small, so that
+// their compiled forms stay small. On PostgreSQL, where each statement is
+// a round trip to the server, they are written by statements of up to
+// rowsPerInsert rows, prepared in the transaction.
 var insertSizes = []int{256, 32, 4, 1}
+
+// rowsPerInsert bounds the rows of one statement on PostgreSQL (20,000
+// synthetic projects were written in 5.5 s with 1,000 rows a statement,
+// 6.7 s with 100).
+const rowsPerInsert = 1000
 
 // insertMany inserts rows with statements of many rows each: head
 // ("INSERT INTO t (a, b)"), VALUES and row, the SQL of one row with "?"
@@ -223,18 +229,21 @@ var insertSizes = []int{256, 32, 4, 1}
 // of one statement must differ in the keys of an ON CONFLICT DO UPDATE.
 // It returns the number of rows inserted or updated.
 func (t *wtx) insertMany(head, row, tail string, rows [][]any) (int64, error) {
-	return t.insert(head, row, tail, rows, true)
+	if t.shared == nil {
+		return t.insert(head, row, tail, rows, rowsPerInsert, false)
+	}
+	return t.insert(head, row, tail, rows, 0, true)
 }
 
 // insertAll is insertMany by statements as large as the database takes,
 // each compiled for the transaction.
 func (t *wtx) insertAll(head, row, tail string, rows [][]any) (int64, error) {
-	return t.insert(head, row, tail, rows, false)
+	return t.insert(head, row, tail, rows, maxParams, false)
 }
 
-// insert writes rows by statements of the sizes of insertSizes (fixed),
-// or of as many rows as remain.
-func (t *wtx) insert(head, row, tail string, rows [][]any, fixed bool) (int64, error) {
+// insert writes rows by statements of the sizes of insertSizes (shared),
+// or of up to most rows, prepared in the transaction.
+func (t *wtx) insert(head, row, tail string, rows [][]any, most int, shared bool) (int64, error) {
 	param := t.param
 	if param == nil {
 		param = postgresDialect{}.param
@@ -245,9 +254,9 @@ func (t *wtx) insert(head, row, tail string, rows [][]any, fixed bool) (int64, e
 	width := strings.Count(row, "?")
 	var total int64
 	for len(rows) > 0 {
-		n := min(len(rows), maxParams/width)
+		n := min(len(rows), most, maxParams/width)
 		stmt := t.stmt
-		if fixed {
+		if shared {
 			n = insertSizes[len(insertSizes)-1]
 			for _, size := range insertSizes {
 				if size <= len(rows) && size*width <= maxParams {

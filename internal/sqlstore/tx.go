@@ -33,8 +33,8 @@ type wtx struct {
 	// (dialect.param); "$n" when nil.
 	param func(n int) string
 	// shared prepares a statement for the pool rather than for the
-	// transaction (see sharedStmt); nil where statements are the
-	// transaction's.
+	// transaction (see sharedStmt, insertMany); nil where statements are
+	// the transaction's (PostgreSQL).
 	shared func(query string) (*sql.Stmt, error)
 	// totals gathers the changes to amount_totals (see amounts.go);
 	// noAmounts skips them while migrations before 0011 run.
@@ -235,7 +235,9 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 	t := newWtx(ctx, tx)
 	t.flushText = d.dialect.flushText
 	t.param = d.dialect.param
-	t.shared = func(query string) (*sql.Stmt, error) { return d.prepared(ctx, query) }
+	if _, ok := d.dialect.(sqliteDialect); ok {
+		t.shared = func(query string) (*sql.Stmt, error) { return d.prepared(ctx, query) }
+	}
 	defer t.close()
 	t.noAmounts = !d.statsReady(ctx, tx)
 	logged := d.changesReady(ctx, tx)
