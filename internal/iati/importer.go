@@ -236,24 +236,58 @@ func (r *run) read(ctx context.Context, src *source, more bool) (err error) {
 		return nil
 	}
 	r.size = src.size
-	for it := range src.items {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var fe *FileError
-		if errors.As(it.err, &fe) {
-			r.rep.Error = fe.Error()
+	// The activities are taken in groups of those the reader has ready,
+	// for which the registry is asked at once (see prefetch).
+	var group []item
+	var acts []*Activity
+	for stopped := false; !stopped; {
+		it, ok := <-src.items
+		if !ok {
 			break
-		} else if it.err != nil {
-			return it.err
 		}
-		src.took(it)
-		r.inBytes += it.offset - r.lastOffset
-		r.lastOffset = it.offset
-		if err := r.activity(ctx, it.a); err != nil {
-			return err
+		group, acts = append(group[:0], it), acts[:0]
+	fill:
+		for len(group) < prefetchGroup {
+			select {
+			case it, ok := <-src.items:
+				if !ok {
+					break fill
+				}
+				group = append(group, it)
+			default:
+				break fill
+			}
 		}
-		r.progress(it.offset)
+		if r.write {
+			for _, it := range group {
+				if it.err == nil {
+					acts = append(acts, it.a)
+				}
+			}
+			if err := r.prefetch(ctx, acts); err != nil {
+				return err
+			}
+		}
+		for _, it := range group {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var fe *FileError
+			if errors.As(it.err, &fe) {
+				r.rep.Error = fe.Error()
+				stopped = true
+				break
+			} else if it.err != nil {
+				return it.err
+			}
+			src.took(it)
+			r.inBytes += it.offset - r.lastOffset
+			r.lastOffset = it.offset
+			if err := r.activity(ctx, it.a); err != nil {
+				return err
+			}
+			r.progress(it.offset)
+		}
 	}
 	src.stop() // the reader is done with the file and its hash
 	if _, err := io.Copy(src.h, src.f); err != nil {
@@ -372,6 +406,9 @@ type item struct {
 // XML, that were not taken yet: with files read ahead, several readers
 // hold theirs at once.
 const aheadItems = 256
+
+// prefetchGroup bounds the activities of one group (see run.read).
+const prefetchGroup = 256
 
 var aheadBytes int64 = 16 << 20 // a variable for tests
 

@@ -26,6 +26,8 @@ type orgResolver struct {
 	// taken holds the slugs of organisations created but not yet written:
 	// in the batch being gathered, and in the one being written.
 	taken, written map[string]bool
+	// free holds slugs that prefetch found no organisation has.
+	free map[string]bool
 }
 
 // maxCache bounds the resolver's memory on files that name a great many
@@ -33,7 +35,7 @@ type orgResolver struct {
 const maxCache = 100_000
 
 func newOrgResolver(db *sqlstore.DB, source string) *orgResolver {
-	r := &orgResolver{db: db, source: source, taken: map[string]bool{}, written: map[string]bool{}}
+	r := &orgResolver{db: db, source: source, taken: map[string]bool{}, written: map[string]bool{}, free: map[string]bool{}}
 	r.reset()
 	return r
 }
@@ -102,6 +104,69 @@ func (r *orgResolver) lookup(ctx context.Context, cache map[string]string, key, 
 	return slug, nil
 }
 
+// prefetch fills the caches for the organisations that activities read
+// ahead name, by one question for their references and one for their
+// names rather than one for each (see run.prefetch), and notes which of
+// the slugs that new ones would take are free.
+func (r *orgResolver) prefetch(ctx context.Context, orgs []Org) error {
+	clear(r.free)
+	var refs, folded []string
+	for _, o := range orgs {
+		if _, ok := r.byRef[o.Ref]; o.Ref != "" && !ok {
+			refs = append(refs, o.Ref)
+		}
+		for _, n := range names(o.Name) {
+			if _, ok := r.byName[proximite.Fold(n)]; !ok {
+				folded = append(folded, proximite.Fold(n))
+			}
+		}
+	}
+	fill := func(cache map[string]string, key string, values []string) error {
+		if len(values) == 0 {
+			return nil
+		}
+		found, err := r.db.LookupKeys(ctx, proximite.TypeOrganisation, key, values)
+		if err != nil {
+			return fmt.Errorf("look up organisations: %w", err)
+		}
+		for _, v := range values {
+			if _, ok := cache[v]; !ok {
+				cache[v] = found[v]
+			}
+		}
+		return nil
+	}
+	if err := fill(r.byRef, sqlstore.KeyIATIRef, refs); err != nil {
+		return err
+	}
+	if err := fill(r.byName, sqlstore.KeyName, folded); err != nil {
+		return err
+	}
+	var bases []string
+	for _, o := range orgs {
+		known := o.Ref != "" && r.byRef[o.Ref] != ""
+		for _, n := range names(o.Name) {
+			known = known || r.byName[proximite.Fold(n)] != ""
+		}
+		if b := baseSlug(newOrgName(o), o.Ref); !known && !r.taken[b] && !r.written[b] {
+			bases = append(bases, b)
+		}
+	}
+	if len(bases) == 0 {
+		return nil
+	}
+	taken, err := r.db.TakenSlugs(ctx, proximite.TypeOrganisation, bases)
+	if err != nil {
+		return fmt.Errorf("check slugs: %w", err)
+	}
+	for _, b := range bases {
+		if !taken[b] {
+			r.free[b] = true
+		}
+	}
+	return nil
+}
+
 // handOver notes that the batch gathered so far is being written: its
 // new slugs stay taken until the next batch is handed over, by when it
 // has been written.
@@ -126,13 +191,10 @@ func (r *orgResolver) ref(ctx context.Context, slug string) (string, error) {
 // create returns a new published organisation for o, with the kind its
 // IATI type maps to and the country its reference names.
 func (r *orgResolver) create(ctx context.Context, o Org) (string, *proximite.Organisation, error) {
-	org := &proximite.Organisation{Name: o.Name, Kind: OrgKindOf(o.Type), IATIRef: o.Ref, Country: refCountry(o.Ref)}
-	if org.Name.IsZero() {
-		org.Name = proximite.Text{"en": o.Ref}
-	}
+	org := &proximite.Organisation{Name: newOrgName(o), Kind: OrgKindOf(o.Type), IATIRef: o.Ref, Country: refCountry(o.Ref)}
 	org.State = proximite.Published
 	org.Sources = []string{r.source}
-	slug, err := r.newSlug(ctx, org.Name.String(), o.Ref)
+	slug, err := r.newSlug(ctx, org.Name, o.Ref)
 	if err != nil {
 		return "", nil, err
 	}
@@ -150,16 +212,31 @@ func (r *orgResolver) create(ctx context.Context, o Org) (string, *proximite.Org
 	return slug, org, nil
 }
 
-// newSlug returns a free slug for a new organisation: its name, else its
-// name and reference, else its name and a number.
-func (r *orgResolver) newSlug(ctx context.Context, name, ref string) (string, error) {
-	base := cutSlug(proximite.Slugify(name), 60)
+// newOrgName is the name of a new organisation: its reference when the
+// activity gives none.
+func newOrgName(o Org) proximite.Text {
+	if o.Name.IsZero() {
+		return proximite.Text{"en": o.Ref}
+	}
+	return o.Name
+}
+
+// baseSlug is the slug a new organisation takes when it is free.
+func baseSlug(name proximite.Text, ref string) string {
+	base := cutSlug(proximite.Slugify(name.String()), 60)
 	if base == "" {
 		base = cutSlug(proximite.Slugify(ref), 60)
 	}
 	if base == "" {
 		base = "organisation"
 	}
+	return base
+}
+
+// newSlug returns a free slug for a new organisation: its name, else its
+// name and reference, else its name and a number.
+func (r *orgResolver) newSlug(ctx context.Context, name proximite.Text, ref string) (string, error) {
+	base := baseSlug(name, ref)
 	candidates := []string{base}
 	if s := cutSlug(proximite.Slugify(ref), 50); s != "" && s != base {
 		candidates = append(candidates, base+"-"+s)
@@ -168,6 +245,10 @@ func (r *orgResolver) newSlug(ctx context.Context, name, ref string) (string, er
 		candidates = append(candidates, fmt.Sprintf("%s-%d", base, i))
 	}
 	for _, c := range candidates {
+		if r.free[c] && !r.taken[c] && !r.written[c] {
+			delete(r.free, c)
+			return c, nil
+		}
 		free, err := freeSlug(ctx, r.db, proximite.TypeOrganisation, c, r.taken, r.written)
 		if err != nil || free {
 			return c, err

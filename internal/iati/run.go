@@ -32,6 +32,9 @@ type run struct {
 	wrotePending map[string]bool
 	wroteTaken   map[string]bool
 	wroteCounts  tally
+	// known is what prefetch learnt of the registry for the activities
+	// being placed.
+	known known
 	// carried is the run of the file before when the batch being
 	// written is its last: once written, its counts go to that file's
 	// report, whose log is then completed.
@@ -47,6 +50,16 @@ type run struct {
 	lastTick   time.Time
 }
 
+// known holds what prefetch learnt of the registry: identifiers that no
+// project has, the slugs of the projects that have the others, and
+// project slugs that no record has. An identifier or slug that the run
+// takes is dropped, since the registry will soon have it.
+type known struct {
+	absent map[string]bool
+	found  map[string]string
+	free   map[string]bool
+}
+
 // tally counts what a batch does to the registry.
 type tally struct{ created, updated, unchanged, orgs int }
 
@@ -60,6 +73,7 @@ func newRun(im *Importer, rep *Report, write, logMsgs bool, prev *run) *run {
 	r := &run{im: im, rep: rep, write: write, logMsgs: logMsgs, source: source,
 		pending: map[string]bool{}, taken: map[string]bool{},
 		wrotePending: map[string]bool{}, wroteTaken: map[string]bool{},
+		known:   known{absent: map[string]bool{}, found: map[string]string{}, free: map[string]bool{}},
 		started: time.Now(), lastTick: time.Now()}
 	if prev == nil {
 		r.orgs = newOrgResolver(im.DB, source)
@@ -194,7 +208,62 @@ func (r *run) place(ctx context.Context, a *Activity) error {
 	r.batch = append(r.batch, p)
 	r.pending[a.Identifier] = true
 	r.taken[p.Slug] = true
+	delete(r.known.absent, a.Identifier)
+	delete(r.known.free, p.Slug)
 	return nil
+}
+
+// prefetch asks the registry at once what place would ask of it for each
+// of the activities, which the reader has ready: whether their
+// identifiers are known, whether the slugs they would take are free, and
+// which organisations they name. Asked for each activity, these were
+// three or four queries an activity, a round trip each on PostgreSQL.
+// What the batches being gathered and written hold is left out: the
+// registry is about to change there, and place asks it again.
+func (r *run) prefetch(ctx context.Context, acts []*Activity) error {
+	clear(r.known.absent)
+	clear(r.known.found)
+	clear(r.known.free)
+	var ids, slugs []string
+	var orgs []Org
+	for _, a := range acts {
+		id := a.Identifier
+		if a.Err != nil || r.pending[id] || r.wrotePending[id] {
+			continue
+		}
+		ids = append(ids, id)
+		if s := ProjectSlug(id); !r.taken[s] && !r.wroteTaken[s] {
+			slugs = append(slugs, s)
+		}
+		orgs = append(orgs, a.Orgs...)
+		if a.ReportingOrg != nil {
+			orgs = append(orgs, *a.ReportingOrg)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := r.im.DB.LookupKeys(ctx, proximite.TypeProject, sqlstore.KeyIATIID, ids)
+	if err != nil {
+		return fmt.Errorf("look up activities: %w", err)
+	}
+	taken, err := r.im.DB.TakenSlugs(ctx, proximite.TypeProject, slugs)
+	if err != nil {
+		return fmt.Errorf("check slugs: %w", err)
+	}
+	for _, id := range ids {
+		if slug, ok := found[id]; ok {
+			r.known.found[id] = slug
+		} else {
+			r.known.absent[id] = true
+		}
+	}
+	for _, s := range slugs {
+		if !taken[s] {
+			r.known.free[s] = true
+		}
+	}
+	return r.orgs.prefetch(ctx, orgs)
 }
 
 func (r *run) addOrg(org *proximite.Organisation) {
@@ -207,11 +276,18 @@ func (r *run) addOrg(org *proximite.Organisation) {
 // existing returns the project already imported with the identifier, or
 // nil.
 func (r *run) existing(ctx context.Context, id string) (*proximite.Project, error) {
-	slug, err := r.im.DB.LookupKey(ctx, proximite.TypeProject, sqlstore.KeyIATIID, id)
-	if proximite.ErrorCode(err) == proximite.ENOTFOUND {
+	if r.known.absent[id] {
 		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("look up activity %s: %w", id, err)
+	}
+	slug, ok := r.known.found[id]
+	if !ok {
+		var err error
+		slug, err = r.im.DB.LookupKey(ctx, proximite.TypeProject, sqlstore.KeyIATIID, id)
+		if proximite.ErrorCode(err) == proximite.ENOTFOUND {
+			return nil, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("look up activity %s: %w", id, err)
+		}
 	}
 	p, err := r.im.DB.FindProject(ctx, slug)
 	if err != nil {
@@ -224,6 +300,9 @@ func (r *run) existing(ctx context.Context, id string) (*proximite.Project, erro
 // its hashed form when another project has it.
 func (r *run) projectSlug(ctx context.Context, id string) (string, error) {
 	for _, s := range []string{ProjectSlug(id), hashedSlug(proximite.Slugify(id), id)} {
+		if r.known.free[s] && !r.taken[s] && !r.wroteTaken[s] {
+			return s, nil
+		}
 		free, err := freeSlug(ctx, r.im.DB, proximite.TypeProject, s, r.taken, r.wroteTaken)
 		if err != nil || free {
 			return s, err

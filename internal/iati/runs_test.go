@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -225,6 +226,58 @@ func TestImportSlugsAreUniqueAndStable(t *testing.T) {
 		}
 		if r := importFiles(t, im, path)[0]; r.Created != 0 || r.Unchanged != 3 {
 			t.Fatalf("second import %+v", r.Import)
+		}
+	})
+}
+
+// The registry is asked about activities in groups (prefetch), while
+// batches are written in between: an activity met again after its batch
+// was written updates its project, a slug or an organisation taken by an
+// earlier batch is not taken again, within a file and from one file to
+// the next.
+func TestImportRepeatsAcrossBatches(t *testing.T) {
+	activity := func(id, title, org string) string {
+		return `<iati-activity><iati-identifier>` + id + `</iati-identifier><title><narrative>` + title + `</narrative></title>
+<participating-org role="4"><narrative>` + org + `</narrative></participating-org></iati-activity>`
+	}
+	var first, second strings.Builder
+	first.WriteString(`<iati-activities version="2.03">`)
+	first.WriteString(activity("XM-REP-1", "Première", "Comité de jumelage de Sanankoroba"))
+	first.WriteString(strings.Replace(activity("XM-REF-A", "Réf A", "Partenaire commun"), `role="4"`, `role="4" ref="XM-ORG-A"`, 1))
+	for i := range 7 {
+		first.WriteString(activity(fmt.Sprintf("XM-FILL-%d", i), "Autre", fmt.Sprintf("Partenaire %d", i)))
+	}
+	first.WriteString(activity("XM-REP-1", "Première, revue", "Comité de jumelage de Sanankoroba"))
+	first.WriteString(activity("xm-rep-1", "Même slug", "Comité de jumelage de Sanankoroba"))
+	// The same name, another organisation: its slug is not the first's.
+	first.WriteString(strings.Replace(activity("XM-REF-B", "Réf B", "Partenaire commun"), `role="4"`, `role="4" ref="XM-ORG-B"`, 1))
+	first.WriteString(`</iati-activities>`)
+	second.WriteString(`<iati-activities version="2.03">`)
+	second.WriteString(activity("XM-REP-1", "Première, encore", "Comité de jumelage de Sanankoroba"))
+	second.WriteString(activity("XM-FILL-3", "Autre, revue", "Partenaire 3"))
+	second.WriteString(`</iati-activities>`)
+	a, b := writeFile(t, "a.xml", first.String()), writeFile(t, "b.xml", second.String())
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		for round := range 5 { // the groups the reader has ready vary from run to run
+			t.Run(fmt.Sprint(round), func(t *testing.T) {
+				db := sqltest.Open(t, db.Dialect())
+				im := &iati.Importer{DB: db, BatchSize: 2}
+				reports := importFiles(t, im, a, b)
+				if r := reports[0]; r.Created != 11 || r.Updated != 1 || r.Error != "" {
+					t.Errorf("first file: %+v", r.Import)
+				}
+				if r := reports[1]; r.Created != 0 || r.Updated != 2 || r.Error != "" {
+					t.Errorf("second file: %+v", r.Import)
+				}
+				projects, orgs := records(t, db)
+				if projects != 11 || orgs != 10 {
+					t.Errorf("%d projects and %d organisations, want 11 and 10", projects, orgs)
+				}
+				p, err := db.FindProject(context.Background(), "xm-rep-1")
+				if err != nil || !strings.Contains(p.Title.String(), "encore") || p.IATIIdentifier != "XM-REP-1" {
+					t.Fatalf("xm-rep-1: %v %+v", err, p)
+				}
+			})
 		}
 	})
 }
