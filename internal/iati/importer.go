@@ -35,7 +35,7 @@ type Importer struct {
 	// it, what is valid is imported and the rest reported.
 	AllOrNothing bool
 	// BatchSize is the number of activities per transaction (2,000 when
-	// 0, fewer when their XML passes 24 MB).
+	// 0, fewer when their XML passes 12 MB).
 	BatchSize int
 	flushed   bool // a batch was handed to the writer
 	// Out, when set, receives a line for each rejected activity as it is
