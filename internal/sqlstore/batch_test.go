@@ -162,6 +162,21 @@ func TestSaveManyWritesAsOneByOne(t *testing.T) {
 					t.Errorf("search %q:\n got  %+v\n want %+v", words, g, w)
 				}
 			}
+			// A project is found by the names of its organisations, which
+			// are indexed with its own text.
+			for words, slug := range map[string]string{"megantic eau": "eau-kedougou", "sainte elisabeth sante": "sante-sanankoroba"} {
+				g, err := batched.Search(ctx, proximite.SearchFilter{Query: words, IncludeUnpublished: true, Limit: 50})
+				if err != nil {
+					t.Fatal(err)
+				}
+				found := false
+				for _, h := range g.Hits {
+					found = found || h.Slug == slug
+				}
+				if !found {
+					t.Errorf("search %q does not find %s: %+v", words, slug, g.Hits)
+				}
+			}
 			// The demonstration registry mixes updates, new records and
 			// publications, whose files are read as they are written.
 			if _, err := demo.Load(ctx, batched); err != nil {

@@ -117,11 +117,26 @@ func (sqliteDialect) indexText(tx *wtx, id int64, body string, tokens []string, 
 	return nil
 }
 
+// The words of the record's own text were cut by PrepareBatch; those of
+// the parts added since (the names of the records it refers to) are cut
+// here. A word in both is written twice, which costs a little and
+// matches the same.
 func (sqliteDialect) indexBody(doc *doc) string {
-	if doc.words != "" && doc.own == len(doc.body) {
+	if doc.words == "" {
+		return indexWords(searchText(doc))
+	}
+	if doc.own == len(doc.body) {
 		return doc.words
 	}
-	return indexWords(searchText(doc))
+	var b strings.Builder
+	b.WriteString(doc.words)
+	for _, s := range doc.body[doc.own:] {
+		if w := indexWords(proximite.Fold(s)); w != "" {
+			b.WriteByte(' ')
+			b.WriteString(w)
+		}
+	}
+	return b.String()
 }
 
 func (sqliteDialect) unindexText(tx *wtx, id int64) error {
