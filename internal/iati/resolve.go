@@ -245,11 +245,7 @@ func (r *orgResolver) newSlug(ctx context.Context, name proximite.Text, ref stri
 		candidates = append(candidates, fmt.Sprintf("%s-%d", base, i))
 	}
 	for _, c := range candidates {
-		if r.free[c] && !r.taken[c] && !r.written[c] {
-			delete(r.free, c)
-			return c, nil
-		}
-		free, err := freeSlug(ctx, r.db, proximite.TypeOrganisation, c, r.taken, r.written)
+		free, err := freeSlug(ctx, r.db, proximite.TypeOrganisation, c, r.free, r.taken, r.written)
 		if err != nil || free {
 			return c, err
 		}
@@ -258,12 +254,18 @@ func (r *orgResolver) newSlug(ctx context.Context, name proximite.Text, ref stri
 }
 
 // freeSlug reports whether no record of the type has the slug, written or
-// about to be.
-func freeSlug(ctx context.Context, db *sqlstore.DB, typ proximite.RecordType, slug string, taken ...map[string]bool) (bool, error) {
+// about to be (taken). known holds slugs that a prefetch found free: the
+// registry is asked only about the others, and a slug known free is
+// dropped from known once given, since it will soon be taken.
+func freeSlug(ctx context.Context, db *sqlstore.DB, typ proximite.RecordType, slug string, known map[string]bool, taken ...map[string]bool) (bool, error) {
 	for _, t := range taken {
 		if t[slug] {
 			return false, nil
 		}
+	}
+	if known[slug] {
+		delete(known, slug)
+		return true, nil
 	}
 	_, err := db.RecordID(ctx, typ, slug)
 	switch proximite.ErrorCode(err) {

@@ -212,7 +212,6 @@ func (r *run) place(ctx context.Context, a *Activity) error {
 	r.pending[a.Identifier] = true
 	r.taken[p.Slug] = true
 	delete(r.known.absent, a.Identifier)
-	delete(r.known.free, p.Slug)
 	return nil
 }
 
@@ -303,10 +302,7 @@ func (r *run) existing(ctx context.Context, id string) (*proximite.Project, erro
 // its hashed form when another project has it.
 func (r *run) projectSlug(ctx context.Context, id string) (string, error) {
 	for _, s := range []string{ProjectSlug(id), hashedSlug(proximite.Slugify(id), id)} {
-		if r.known.free[s] && !r.taken[s] && !r.wroteTaken[s] {
-			return s, nil
-		}
-		free, err := freeSlug(ctx, r.im.DB, proximite.TypeProject, s, r.taken, r.wroteTaken)
+		free, err := freeSlug(ctx, r.im.DB, proximite.TypeProject, s, r.known.free, r.taken, r.wroteTaken)
 		if err != nil || free {
 			return s, err
 		}
