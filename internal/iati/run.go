@@ -371,7 +371,9 @@ func (r *run) flush(ctx context.Context) error {
 	if err := r.wait(); err != nil {
 		return err
 	}
-	r.im.flushed = true
+	if batch != nil { // a check writes nothing: the writing's first batch stays small
+		r.im.flushed = true
+	}
 	var msgs []sqlstore.ImportMessage
 	if r.logMsgs {
 		msgs = append(msgs, r.msgs...)
