@@ -32,6 +32,9 @@ type DB struct {
 	// means proximite.MaxFileSize.
 	MaxFileSize int64
 	stmts       stmtCache
+	// writer is SQLite's connection for writes (writer.go); nil on
+	// PostgreSQL, where writes take any of the pool's connections.
+	writer *writer
 	// reindexes counts the rebuilds of derived data that migrations ran,
 	// for the tests.
 	reindexes int
@@ -75,6 +78,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err := d.ping(ctx); err != nil {
 		d.db.Close()
 		return nil, err
+	}
+	if d.dialect.name() == "sqlite" {
+		if d.writer, err = newWriter(ctx, d.db); err != nil {
+			d.db.Close()
+			return nil, err
+		}
 	}
 	return d, nil
 }
@@ -150,6 +159,9 @@ func (d *DB) SQL() *sql.DB { return d.db }
 func (d *DB) Close() error {
 	d.statsIndex.stop()
 	d.stmts.close()
+	if d.writer != nil {
+		d.writer.close()
+	}
 	return d.db.Close()
 }
 

@@ -19,13 +19,18 @@ type stmtCache struct {
 
 // prepared returns the statement for query, preparing it on first use.
 func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
-	c := &d.stmts
+	return d.stmts.get(ctx, query, d.db.PrepareContext)
+}
+
+// get returns the statement for query, preparing it with prepare on first
+// use.
+func (c *stmtCache) get(ctx context.Context, query string, prepare func(context.Context, string) (*sql.Stmt, error)) (*sql.Stmt, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s, ok := c.m[query]; ok {
 		return s, nil
 	}
-	s, err := d.db.PrepareContext(ctx, query)
+	s, err := prepare(ctx, query)
 	if err != nil {
 		return nil, err
 	}

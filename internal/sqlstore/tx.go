@@ -32,9 +32,9 @@ type wtx struct {
 	// param writes the parameters of statements of many rows
 	// (dialect.param); "$n" when nil.
 	param func(n int) string
-	// shared prepares a statement for the pool rather than for the
-	// transaction (see sharedStmt, insertMany); nil where statements are
-	// the transaction's (PostgreSQL).
+	// shared returns a statement kept for the writer's connection rather
+	// than prepared for the transaction (see sharedStmt, insertMany); nil
+	// where statements are the transaction's (PostgreSQL).
 	shared func(query string) (*sql.Stmt, error)
 	// totals gathers the changes to amount_totals (see amounts.go);
 	// noAmounts skips them while migrations before 0011 run.
@@ -126,23 +126,16 @@ func (t *wtx) stmt(query string) (*sql.Stmt, error) {
 	return s, nil
 }
 
-// sharedStmt returns a statement of insertMany in the transaction: one
-// prepared for the pool and kept (see stmtCache), so that each connection
-// compiles it once rather than in every transaction.
+// sharedStmt returns a statement of insertMany in the transaction: on
+// SQLite, one kept for the writer's connection (see writer), so that it
+// is compiled once rather than in every transaction. It runs in the
+// transaction because the transaction is the connection's; it is not the
+// transaction's to close.
 func (t *wtx) sharedStmt(query string) (*sql.Stmt, error) {
 	if t.shared == nil {
 		return t.stmt(query)
 	}
-	if s, ok := t.stmts[query]; ok {
-		return s, nil
-	}
-	ps, err := t.shared(query)
-	if err != nil {
-		return nil, err
-	}
-	s := t.tx.StmtContext(t.ctx, ps)
-	t.stmts[query] = s
-	return s, nil
+	return t.shared(query)
 }
 
 // exec runs a statement of the transaction.
@@ -228,15 +221,24 @@ func (t *wtx) close() {
 // write runs fn in a transaction that commits when fn returns nil and
 // rolls back otherwise, so that no write is ever half done.
 func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
-	tx, err := d.db.BeginTx(ctx, nil)
+	var tx *sql.Tx
+	var err error
+	if w := d.writer; w != nil {
+		tx, err = w.begin(ctx)
+		if err == nil {
+			defer w.end()
+		}
+	} else {
+		tx, err = d.db.BeginTx(ctx, nil)
+	}
 	if err != nil {
 		return err
 	}
 	t := newWtx(ctx, tx)
 	t.flushText = d.dialect.flushText
 	t.param = d.dialect.param
-	if _, ok := d.dialect.(sqliteDialect); ok {
-		t.shared = func(query string) (*sql.Stmt, error) { return d.prepared(ctx, query) }
+	if w := d.writer; w != nil {
+		t.shared = func(query string) (*sql.Stmt, error) { return w.prepared(ctx, query) }
 	}
 	defer t.close()
 	t.noAmounts = !d.statsReady(ctx, tx)
