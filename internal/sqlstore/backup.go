@@ -95,7 +95,7 @@ func Restore(ctx context.Context, dbPath, from string) error {
 	// replayed into the restored one: fold it into the old file first, so
 	// removing it loses nothing even if the rename below failed.
 	if _, err := os.Stat(dbPath); err == nil {
-		old, err := sql.Open("sqlite", sqliteDSN(dbPath))
+		old, err := sql.Open("sqlite", sqliteDSN(dbPath, defaultCache>>10))
 		if err != nil {
 			return err
 		}

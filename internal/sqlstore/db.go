@@ -46,6 +46,32 @@ type DB struct {
 // file name ending in .db) or "postgres://…". It checks that the database
 // answers and is not damaged, but does not migrate it.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// Options fit a store to the work of the process that opens it.
+type Options struct {
+	// ReadCache and WriteCache are the page caches of each connection
+	// that reads and of the one that writes, in bytes, on SQLite: 32 MB
+	// when zero. A search of a large registry reads a thousand scattered
+	// rows and wants the large cache; a bulk import reads only its
+	// look-ups, and keeps its memory down with small ones (see
+	// iati.StoreOptions).
+	ReadCache, WriteCache int
+}
+
+// defaultCache is a connection's page cache when Options leave it out.
+const defaultCache = 32 << 20
+
+func (o Options) cacheKB(n int) int {
+	if n <= 0 {
+		n = defaultCache
+	}
+	return max(n>>10, 1)
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 	d := &DB{Now: time.Now}
 	var err error
 	switch {
@@ -66,7 +92,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		if err := createSQLite(ctx, d.Path); err != nil {
 			return nil, proximite.Errorf(proximite.EINVALID, "cannot create %s: %v", d.Path, err)
 		}
-		d.db, err = sql.Open("sqlite", sqliteDSN(d.Path))
+		d.db, err = sql.Open("sqlite", sqliteDSN(d.Path, o.cacheKB(o.ReadCache)))
 		if err != nil {
 			return nil, err
 		}
@@ -80,7 +106,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, err
 	}
 	if d.dialect.name() == "sqlite" {
-		if d.writer, err = newWriter(ctx, d.db); err != nil {
+		if d.writer, err = newWriter(ctx, d.db, o.cacheKB(o.WriteCache)); err != nil {
 			d.db.Close()
 			return nil, err
 		}
@@ -125,12 +151,14 @@ func createSQLite(ctx context.Context, path string) error {
 // at BEGIN rather than failing when it upgrades from reading, and room
 // for reads. A search reads a thousand scattered rows and the text index
 // around them: through memory-mapped I/O (SQLite maps at most its first
-// 2 GB) and a page cache of 32 MB per connection (16 connections at most,
-// and never more than the file), instead of a read() system call per
-// page, which cost a sixth of a search's time at 1,000,000 projects.
-func sqliteDSN(path string) string {
+// 2 GB) and a page cache of cacheKB per connection (32 MB unless Options
+// say otherwise, and never more than the file), instead of a read()
+// system call per page, which cost a sixth of a search's time at
+// 1,000,000 projects.
+func sqliteDSN(path string, cacheKB int) string {
 	v := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "mmap_size(8589934592)", "cache_size(-32768)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "mmap_size(8589934592)",
+		fmt.Sprintf("cache_size(-%d)", cacheKB)} {
 		v.Add("_pragma", p)
 	}
 	v.Set("_txlock", "immediate")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 )
 
 // writer is the one connection that SQLite's write transactions use.
@@ -19,18 +20,34 @@ type writer struct {
 	pool *sql.DB
 	// turn holds one token while a transaction runs: a Conn takes no
 	// second transaction while one is open.
-	turn  chan struct{}
-	conn  *sql.Conn
-	stmts stmtCache
+	turn    chan struct{}
+	conn    *sql.Conn
+	cacheKB int // its page cache
+	stmts   stmtCache
 }
 
-// newWriter takes a connection of pool for writes.
-func newWriter(ctx context.Context, pool *sql.DB) (*writer, error) {
-	conn, err := pool.Conn(ctx)
-	if err != nil {
+// newWriter takes a connection of pool for writes, with a page cache of
+// cacheKB.
+func newWriter(ctx context.Context, pool *sql.DB, cacheKB int) (*writer, error) {
+	w := &writer{pool: pool, turn: make(chan struct{}, 1), cacheKB: cacheKB}
+	if err := w.connect(ctx); err != nil {
 		return nil, err
 	}
-	return &writer{pool: pool, turn: make(chan struct{}, 1), conn: conn}, nil
+	return w, nil
+}
+
+// connect takes the writer's connection from the pool.
+func (w *writer) connect(ctx context.Context) error {
+	conn, err := w.pool.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", w.cacheKB)); err != nil {
+		conn.Close()
+		return err
+	}
+	w.conn = conn
+	return nil
 }
 
 // begin waits for the writer's turn and begins a transaction; end must
@@ -44,24 +61,17 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 	tx, err := w.conn.BeginTx(ctx, nil)
 	if errors.Is(err, sql.ErrConnDone) {
 		// The connection broke in an earlier transaction: take another.
-		tx, err = w.reconnect(ctx)
+		w.stmts.close()
+		w.conn.Close()
+		if err = w.connect(ctx); err == nil {
+			tx, err = w.conn.BeginTx(ctx, nil)
+		}
 	}
 	if err != nil {
 		<-w.turn
 		return nil, err
 	}
 	return tx, nil
-}
-
-func (w *writer) reconnect(ctx context.Context) (*sql.Tx, error) {
-	w.stmts.close()
-	w.conn.Close()
-	conn, err := w.pool.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	w.conn = conn
-	return conn.BeginTx(ctx, nil)
 }
 
 // end gives the turn to the next transaction.

@@ -108,3 +108,35 @@ func TestWritesWaitTheirTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The page caches are 32 MB unless the options say otherwise: the
+// writer's apart from the readers'.
+func TestCacheOptions(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		o           Options
+		read, write int
+	}{
+		{Options{}, -32768, -32768},
+		{Options{ReadCache: 4 << 20, WriteCache: 8 << 20}, -4096, -8192},
+	} {
+		d, err := OpenWith(ctx, "sqlite:"+filepath.Join(t.TempDir(), "c.db"), c.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		if err := d.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var read, write int
+		if err := d.db.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&read); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.write(ctx, func(tx *wtx) error { return tx.row(`PRAGMA cache_size`).Scan(&write) }); err != nil {
+			t.Fatal(err)
+		}
+		if read != c.read || write != c.write {
+			t.Errorf("%+v: cache_size %d to read, %d to write; want %d and %d", c.o, read, write, c.read, c.write)
+		}
+	}
+}

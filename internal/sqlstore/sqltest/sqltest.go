@@ -81,7 +81,19 @@ func Open(tb testing.TB, dialect string) *sqlstore.DB {
 // OpenDSN opens and migrates the database at dsn, closed when the test ends.
 func OpenDSN(tb testing.TB, dsn string) *sqlstore.DB {
 	tb.Helper()
-	db, err := sqlstore.Open(context.Background(), dsn)
+	return OpenDSNWith(tb, dsn, sqlstore.Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(tb testing.TB, dialect string, o sqlstore.Options) *sqlstore.DB {
+	tb.Helper()
+	return OpenDSNWith(tb, DSN(tb, dialect), o)
+}
+
+// OpenDSNWith is OpenDSN with options.
+func OpenDSNWith(tb testing.TB, dsn string, o sqlstore.Options) *sqlstore.DB {
+	tb.Helper()
+	db, err := sqlstore.OpenWith(context.Background(), dsn, o)
 	if err != nil {
 		tb.Fatalf("open %s: %v", dsn, err)
 	}
