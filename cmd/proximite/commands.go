@@ -13,7 +13,12 @@ import (
 // whether it had never been migrated, which is how serve knows to load
 // the demonstration registry on a first start.
 func (m *Main) openDB(ctx context.Context) (db *sqlstore.DB, fresh bool, err error) {
-	db, err = sqlstore.Open(ctx, m.Config.Database)
+	return m.openDBWith(ctx, sqlstore.Options{})
+}
+
+// openDBWith is openDB with options for the store.
+func (m *Main) openDBWith(ctx context.Context, o sqlstore.Options) (db *sqlstore.DB, fresh bool, err error) {
+	db, err = sqlstore.OpenWith(ctx, m.Config.Database, o)
 	if err != nil {
 		return nil, false, err
 	}

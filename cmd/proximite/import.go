@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 
 	"github.com/proximite/proximite"
 	"github.com/proximite/proximite/internal/iati"
@@ -53,7 +55,10 @@ func (m *Main) runImportIATI(ctx context.Context, args []string) error {
 		fs.Usage()
 		return proximite.Errorf(proximite.EINVALID, "import iati needs at least one file or folder")
 	}
-	db, _, err := m.openDB(ctx)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(iati.MemoryLimit)
+	}
+	db, _, err := m.openDBWith(ctx, iati.StoreOptions)
 	if err != nil {
 		return err
 	}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
 	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/iati"
 	"github.com/proximite/proximite/internal/sqlstore/sqltest"
 )
 
@@ -84,6 +86,35 @@ func TestImportCommandArguments(t *testing.T) {
 		err := m.Run(context.Background(), tt.args)
 		if proximite.ErrorCode(err) != proximite.EINVALID || !strings.Contains(proximite.ErrorMessage(err), tt.want) {
 			t.Errorf("%v: error %v, want one about %q", tt.args, err, tt.want)
+		}
+	}
+}
+
+// The import command bounds the Go heap with iati.MemoryLimit, unless
+// GOMEMLIMIT sets the limit of the process.
+func TestImportIATIMemoryLimit(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "iati", "activities", "v1-and-edge-cases")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("skipping: no IATI sample files at %s (the project's shared/ material)", dir)
+	}
+	file := filepath.Join(dir, "many_activities.xml")
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	for _, c := range []struct {
+		env  string
+		want int64
+	}{
+		{"", iati.MemoryLimit},
+		{"1GiB", 1 << 40}, // left as it was set
+	} {
+		t.Setenv("GOMEMLIMIT", c.env)
+		debug.SetMemoryLimit(1 << 40)
+		m, out := testMain(t, sqltest.DSN(t, "sqlite"))
+		if err := m.Run(context.Background(), []string{"import", "iati", file}); err != nil {
+			t.Fatalf("import: %v\n%s", err, out)
+		}
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("GOMEMLIMIT=%q: the limit is %d after the import, want %d", c.env, got, c.want)
 		}
 	}
 }

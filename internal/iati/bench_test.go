@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"testing"
 	"time"
@@ -52,10 +53,14 @@ func benchImport(b *testing.B, paths ...string) {
 	ctx := context.Background()
 	var activities int
 	var elapsed time.Duration
+	// As the import command does (see MemoryLimit).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(iati.MemoryLimit))
+	}
 	peak := peakHeap(b)
 	for b.Loop() {
 		b.StopTimer()
-		db := sqltest.Open(b, dialect)
+		db := sqltest.OpenWith(b, dialect, iati.StoreOptions)
 		im := &iati.Importer{DB: db}
 		runtime.GC()
 		b.StartTimer()
