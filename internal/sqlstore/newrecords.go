@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"database/sql"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -253,6 +254,7 @@ func (t *wtx) insert(head, row, tail string, rows [][]any, most int, shared bool
 	}
 	width := strings.Count(row, "?")
 	var total int64
+	var err error
 	for len(rows) > 0 {
 		n := min(len(rows), most, maxParams/width)
 		stmt := t.stmt
@@ -290,11 +292,14 @@ func (t *wtx) insert(head, row, tail string, rows [][]any, most int, shared bool
 			}
 		}
 		b.WriteString(tail)
-		s, err := stmt(b.String())
-		if err != nil {
-			return total, err
+		var res sql.Result
+		if t.direct {
+			res, err = t.tx.ExecContext(t.ctx, b.String(), args...)
+		} else if s, err2 := stmt(b.String()); err2 != nil {
+			return total, err2
+		} else {
+			res, err = s.ExecContext(t.ctx, args...)
 		}
-		res, err := s.ExecContext(t.ctx, args...)
 		if err != nil {
 			return total, err
 		}

@@ -32,6 +32,12 @@ type wtx struct {
 	// param writes the parameters of statements of many rows
 	// (dialect.param); "$n" when nil.
 	param func(n int) string
+	// direct runs statements by their text instead of preparing them for
+	// the transaction (PostgreSQL): pgx prepares each on its connection
+	// and keeps it for the next transactions, where a statement prepared
+	// for the transaction cost a round trip to prepare and one to release
+	// (the publisher files: 5 % faster).
+	direct bool
 	// shared returns a statement kept for the writer's connection rather
 	// than prepared for the transaction (see sharedStmt, insertMany); nil
 	// where statements are the transaction's (PostgreSQL).
@@ -140,6 +146,10 @@ func (t *wtx) sharedStmt(query string) (*sql.Stmt, error) {
 
 // exec runs a statement of the transaction.
 func (t *wtx) exec(query string, args ...any) error {
+	if t.direct {
+		_, err := t.tx.ExecContext(t.ctx, query, args...)
+		return err
+	}
 	s, err := t.stmt(query)
 	if err != nil {
 		return err
@@ -150,6 +160,9 @@ func (t *wtx) exec(query string, args ...any) error {
 
 // row runs a query that returns one row.
 func (t *wtx) row(query string, args ...any) *sql.Row {
+	if t.direct {
+		return t.tx.QueryRowContext(t.ctx, query, args...)
+	}
 	s, err := t.stmt(query)
 	if err != nil {
 		// Let Scan report the error: QueryRowContext on a fresh statement
@@ -161,6 +174,9 @@ func (t *wtx) row(query string, args ...any) *sql.Row {
 
 // rows runs a query that returns rows.
 func (t *wtx) rows(query string, args ...any) (*sql.Rows, error) {
+	if t.direct {
+		return t.tx.QueryContext(t.ctx, query, args...)
+	}
 	s, err := t.stmt(query)
 	if err != nil {
 		return nil, err
@@ -239,6 +255,8 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 	t.param = d.dialect.param
 	if w := d.writer; w != nil {
 		t.shared = func(query string) (*sql.Stmt, error) { return w.prepared(ctx, query) }
+	} else {
+		t.direct = true
 	}
 	defer t.close()
 	t.noAmounts = !d.statsReady(ctx, tx)
