@@ -35,6 +35,9 @@ type DB struct {
 	// writer is SQLite's connection for writes (writer.go); nil on
 	// PostgreSQL, where writes take any of the pool's connections.
 	writer *writer
+	// pgTypes are the column types that unnestInsert casts to
+	// (PostgreSQL).
+	pgTypes pgColumnTypes
 	// reindexes counts the rebuilds of derived data that migrations ran,
 	// for the tests.
 	reindexes int

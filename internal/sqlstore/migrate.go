@@ -20,6 +20,7 @@ func (d *DB) Migrate(ctx context.Context) error { return d.migrate(ctx, "") }
 
 // migrate applies the migrations up to last, or all when last is "".
 func (d *DB) migrate(ctx context.Context, last string) error {
+	defer d.pgTypes.reset() // migrations may change them
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return err

@@ -230,6 +230,11 @@ const rowsPerInsert = 1000
 // of one statement must differ in the keys of an ON CONFLICT DO UPDATE.
 // It returns the number of rows inserted or updated.
 func (t *wtx) insertMany(head, row, tail string, rows [][]any) (int64, error) {
+	if t.direct && len(rows) > 1 {
+		if n, ok, err := t.unnestInsert(head, row, tail, rows); ok {
+			return n, err
+		}
+	}
 	if t.shared == nil {
 		return t.insert(head, row, tail, rows, rowsPerInsert, false)
 	}

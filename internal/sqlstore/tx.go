@@ -38,6 +38,9 @@ type wtx struct {
 	// for the transaction cost a round trip to prepare and one to release
 	// (the publisher files: 5 % faster).
 	direct bool
+	// columnTypes returns the types of a table's columns, for
+	// unnestInsert (PostgreSQL); nil elsewhere.
+	columnTypes func(ctx context.Context, table string) (map[string]string, error)
 	// shared returns a statement kept for the writer's connection rather
 	// than prepared for the transaction (see sharedStmt, insertMany); nil
 	// where statements are the transaction's (PostgreSQL).
@@ -257,6 +260,9 @@ func (d *DB) write(ctx context.Context, fn func(t *wtx) error) error {
 		t.shared = func(query string) (*sql.Stmt, error) { return w.prepared(ctx, query) }
 	} else {
 		t.direct = true
+		t.columnTypes = func(ctx context.Context, table string) (map[string]string, error) {
+			return d.pgTypes.get(ctx, t, table)
+		}
 	}
 	defer t.close()
 	t.noAmounts = !d.statsReady(ctx, tx)
