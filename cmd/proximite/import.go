@@ -55,14 +55,14 @@ func (m *Main) runImportIATI(ctx context.Context, args []string) error {
 		fs.Usage()
 		return proximite.Errorf(proximite.EINVALID, "import iati needs at least one file or folder")
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(iati.MemoryLimit)
-	}
 	db, _, err := m.openDBWith(ctx, iati.StoreOptions)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(iati.MemoryLimit(db.Dialect()))
+	}
 	im := &iati.Importer{DB: db, AllOrNothing: *allOrNothing, Out: m.Stdout, Verbose: *verbose, Progress: m.Stderr}
 	reports, err := im.Run(ctx, fs.Args()...)
 	printImportReports(m.Stdout, reports)

@@ -104,7 +104,7 @@ func TestImportIATIMemoryLimit(t *testing.T) {
 		env  string
 		want int64
 	}{
-		{"", iati.MemoryLimit},
+		{"", iati.MemoryLimit("sqlite")},
 		{"1GiB", 1 << 40}, // left as it was set
 	} {
 		t.Setenv("GOMEMLIMIT", c.env)

@@ -55,7 +55,7 @@ func benchImport(b *testing.B, paths ...string) {
 	var elapsed time.Duration
 	// As the import command does (see MemoryLimit).
 	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(iati.MemoryLimit))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(iati.MemoryLimit(dialect)))
 	}
 	peak := peakHeap(b)
 	for b.Loop() {
