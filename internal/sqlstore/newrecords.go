@@ -213,10 +213,11 @@ const maxParams = 32766
 // compiled its own, of as many sizes as there were counts of rows. Rows
 // are therefore written by statements of the sizes of insertSizes, as
 // many of the largest as they fill, then of the next, each compiled once
-// for each of the pool's connections (see sharedStmt); small, so that
-// their compiled forms stay small. On PostgreSQL, where each statement is
-// a round trip to the server, they are written by statements of up to
-// rowsPerInsert rows, prepared in the transaction.
+// for the writer's connection (see sharedStmt); small, so that their
+// compiled forms stay small. On PostgreSQL, where each statement is a
+// round trip to the server, they go as one array for each column
+// (unnestInsert), or, with values of a type it does not write, by
+// statements of up to rowsPerInsert rows.
 var insertSizes = []int{256, 32, 4, 1}
 
 // rowsPerInsert bounds the rows of one statement on PostgreSQL (20,000
