@@ -80,7 +80,7 @@ func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		d.dialect = postgresDialect{}
-		d.db, err = sql.Open("pgx", customPlans(dsn))
+		d.db, err = sql.Open("pgx", dsn)
 		if err != nil {
 			return nil, proximite.Errorf(proximite.EINVALID, "PostgreSQL address: %v", err)
 		}
@@ -115,26 +115,6 @@ func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 		}
 	}
 	return d, nil
-}
-
-// customPlans asks PostgreSQL to plan each statement for its values
-// (plan_cache_mode), unless the address says otherwise. pgx prepares each
-// statement once on its connection and keeps it, and the server, after
-// five executions, keeps a generic plan when it is no dearer than the
-// ones it made: a look-up by slug first run on an empty table kept a
-// sequential scan, and an import of 100,000 activities spent most of
-// the server's time scanning the records table for every look-up.
-func customPlans(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return dsn // sql.Open reports it
-	}
-	q := u.Query()
-	if q.Get("plan_cache_mode") == "" {
-		q.Set("plan_cache_mode", "force_custom_plan")
-		u.RawQuery = q.Encode()
-	}
-	return u.String()
 }
 
 // newPageSize is the page size of a new SQLite registry: 16 KB rather than

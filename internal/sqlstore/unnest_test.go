@@ -41,12 +41,3 @@ func TestUnnestInsert(t *testing.T) {
 		t.Errorf("wrote %d rows:\n%q\nwant 2:\n%q", n, got, want)
 	}
 }
-
-// The server plans each statement for its values (see customPlans).
-func TestPostgresPlansForValues(t *testing.T) {
-	db := sqltest.Open(t, "postgres")
-	var mode string
-	if err := db.SQL().QueryRow(`SHOW plan_cache_mode`).Scan(&mode); err != nil || mode != "force_custom_plan" {
-		t.Errorf("plan_cache_mode %q (%v), want force_custom_plan", mode, err)
-	}
-}

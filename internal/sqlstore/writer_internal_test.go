@@ -140,17 +140,3 @@ func TestCacheOptions(t *testing.T) {
 		}
 	}
 }
-
-// PostgreSQL plans each statement for its values unless the address
-// chooses otherwise.
-func TestCustomPlans(t *testing.T) {
-	for dsn, want := range map[string]string{
-		"postgres://u@h/db":                      "postgres://u@h/db?plan_cache_mode=force_custom_plan",
-		"postgres://u@h/db?sslmode=disable":      "postgres://u@h/db?plan_cache_mode=force_custom_plan&sslmode=disable",
-		"postgres://u@h/db?plan_cache_mode=auto": "postgres://u@h/db?plan_cache_mode=auto",
-	} {
-		if got := customPlans(dsn); got != want {
-			t.Errorf("customPlans(%q) = %q, want %q", dsn, got, want)
-		}
-	}
-}
