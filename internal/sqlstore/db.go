@@ -66,7 +66,9 @@ type Options struct {
 // defaultCache is a connection's page cache when Options leave it out.
 const defaultCache = 32 << 20
 
-func (o Options) cacheKB(n int) int {
+// cacheKB returns a page cache of n bytes in kilobytes, the default when
+// n is zero.
+func cacheKB(n int) int {
 	if n <= 0 {
 		n = defaultCache
 	}
@@ -95,7 +97,7 @@ func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 		if err := createSQLite(ctx, d.Path); err != nil {
 			return nil, proximite.Errorf(proximite.EINVALID, "cannot create %s: %v", d.Path, err)
 		}
-		d.db, err = sql.Open("sqlite", sqliteDSN(d.Path, o.cacheKB(o.ReadCache)))
+		d.db, err = sql.Open("sqlite", sqliteDSN(d.Path, cacheKB(o.ReadCache)))
 		if err != nil {
 			return nil, err
 		}
@@ -109,7 +111,7 @@ func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 		return nil, err
 	}
 	if d.dialect.name() == "sqlite" {
-		if d.writer, err = newWriter(ctx, d.db, o.cacheKB(o.WriteCache)); err != nil {
+		if d.writer, err = newWriter(ctx, d.db, cacheKB(o.WriteCache)); err != nil {
 			d.db.Close()
 			return nil, err
 		}
