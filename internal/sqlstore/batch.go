@@ -125,7 +125,13 @@ func (d *DB) PrepareBatch(recs ...any) (*Batch, error) {
 // Each run of new records between the others is written together
 // (saveNew); the others, replacing stored records, one by one.
 func (d *DB) SaveBatch(ctx context.Context, b *Batch) error {
-	return d.write(ctx, func(tx *wtx) error {
+	added := 0 // records the write adds, for grew
+	for _, doc := range b.docs {
+		if doc.meta.ID == 0 {
+			added++
+		}
+	}
+	err := d.write(ctx, func(tx *wtx) error {
 		run := 0 // the first new record not written yet
 		writeRun := func(end int) error {
 			if run == end {
@@ -155,4 +161,8 @@ func (d *DB) SaveBatch(ctx context.Context, b *Batch) error {
 		}
 		return writeRun(len(b.docs))
 	})
+	if err == nil {
+		d.grew(ctx, added)
+	}
+	return err
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -43,6 +44,10 @@ type DB struct {
 	reindexes int
 	// statsIndex answers the dashboard's combined filters (statsindex.go).
 	statsIndex statsIndexState
+	// planStats keeps PostgreSQL's statistics up with a bulk load
+	// (planstats.go); refreshes counts its refreshes, for the tests.
+	planStats planStats
+	refreshes atomic.Int64
 }
 
 // Open connects to the database named by dsn: "sqlite:FILE" (or a bare

@@ -1,0 +1,51 @@
+package sqlstore_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/proximite/proximite"
+	"github.com/proximite/proximite/internal/sqlstore/sqltest"
+)
+
+// On PostgreSQL a bulk load refreshes the planner's statistics each time
+// the registry has doubled since they were taken, and not in between.
+func TestPlanStatsFollowGrowth(t *testing.T) {
+	ctx := context.Background()
+	db := sqltest.Open(t, "postgres")
+	next := 0
+	add := func(n int) {
+		t.Helper()
+		recs := make([]any, n)
+		for i := range recs {
+			next++
+			recs[i] = &proximite.Organisation{Meta: proximite.Meta{Slug: fmt.Sprintf("commune-%d", next)},
+				Name: proximite.T("fr", fmt.Sprintf("Commune %d", next)), Kind: proximite.Municipality}
+		}
+		if err := db.SaveMany(ctx, recs...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(wantRefreshes int64, atLeast float64) {
+		t.Helper()
+		refreshes, described, err := db.PlanStats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if refreshes != wantRefreshes || described < atLeast {
+			t.Fatalf("after %d records: %d refreshes, statistics of %.0f records; want %d, at least %.0f",
+				next, refreshes, described, wantRefreshes, atLeast)
+		}
+	}
+	for range 3 {
+		add(300) // 900: below the first refresh
+	}
+	check(0, -1)
+	add(300) // 1,200
+	check(1, 1200)
+	add(1100) // 2,300: less than twice 1,200
+	check(1, 1200)
+	add(200) // 2,500
+	check(2, 2500)
+}
