@@ -76,7 +76,6 @@ func (b *Batch) Len() int { return len(b.docs) }
 func (d *DB) PrepareBatch(recs ...any) (*Batch, error) {
 	docs := make([]*doc, len(recs))
 	now := d.Now().UTC().Truncate(1e3)
-	_, sqlite := d.dialect.(sqliteDialect)
 	prepare := func(from, to int) error {
 		for i := from; i < to; i++ {
 			doc, err := validated(recs[i])
@@ -84,9 +83,7 @@ func (d *DB) PrepareBatch(recs ...any) (*Batch, error) {
 				return fmt.Errorf("record %d: %w", i, err)
 			}
 			doc.fold()
-			if sqlite {
-				doc.words = indexWords(doc.folded)
-			}
+			doc.words = indexWords(doc.folded)
 			if m := doc.meta; m.ID == 0 && !doc.keepTimes && doc.prepare == nil {
 				if m.State == "" {
 					m.State = proximite.Draft

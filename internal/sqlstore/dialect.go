@@ -27,9 +27,6 @@ type dialect interface {
 	// words and its filter tokens (see token). fresh says the record was
 	// just created, so there is no entry to replace.
 	indexText(tx *wtx, id int64, body string, tokens []string, fresh bool) error
-	// indexBody returns the text indexText is given for a record: what
-	// searchText gives, or, for SQLite, its words each once (indexWords).
-	indexBody(doc *doc) string
 	// unindexText removes a record's text index entry before the record.
 	unindexText(tx *wtx, id int64) error
 	// flushText writes what indexText and unindexText deferred to the end
@@ -39,17 +36,17 @@ type dialect interface {
 	// records written together (see saveNew).
 	newIDs(tx *wtx, n int) ([]int64, error)
 	// textColumn returns, where a record's text index entry is a column
-	// of its row, the column and the SQL that computes it from two "?",
-	// its folded words and its tokens, so that a new record's row is
+	// of its row, the column and the SQL that computes it from one "?",
+	// its words and tokens (indexEntry), so that a new record's row is
 	// inserted with it; "" where the entry lives apart (indexText).
 	textColumn() (col, expr string)
 	// param is the SQL of the nth parameter of a statement that insertMany
 	// writes.
 	param(n int) string
-	// match returns the join, the condition and the rank expression that
-	// restrict records r to those matching the folded words, with the
-	// query argument at placeholder n.
-	match(words []string, n int) (join, cond, rank string, arg any)
+	// match returns the join and the condition that restrict records r
+	// to those matching the folded words, with the query argument at
+	// placeholder n.
+	match(words []string, n int) (join, cond string, arg any)
 	// candidates returns the query for at most limit records that match
 	// the text query m entirely inside the text index, with the columns
 	// of a candidate (see candidateCols) and its two arguments.
@@ -115,28 +112,6 @@ func (sqliteDialect) indexText(tx *wtx, id int64, body string, tokens []string, 
 	}
 	tx.textInserts = append(tx.textInserts, textEntry{id, body + " " + strings.Join(tokens, " ")})
 	return nil
-}
-
-// The words of the record's own text were cut by PrepareBatch; those of
-// the parts added since (the names of the records it refers to) are cut
-// here. A word in both is written twice, which costs a little and
-// matches the same.
-func (sqliteDialect) indexBody(doc *doc) string {
-	if doc.words == "" {
-		return indexWords(searchText(doc))
-	}
-	if doc.own == len(doc.body) {
-		return doc.words
-	}
-	var b strings.Builder
-	b.WriteString(doc.words)
-	for _, s := range doc.body[doc.own:] {
-		if w := indexWords(proximite.Fold(s)); w != "" {
-			b.WriteByte(' ')
-			b.WriteString(w)
-		}
-	}
-	return b.String()
 }
 
 func (sqliteDialect) unindexText(tx *wtx, id int64) error {
@@ -215,7 +190,7 @@ func (sqliteDialect) candidates(m textQuery, limit int) (string, []any) {
 		ORDER BY rowid DESC LIMIT $2) m JOIN records r ON r.id = m.id`, []any{strings.Join(parts, " AND "), limit}
 }
 
-func (sqliteDialect) match(words []string, n int) (string, string, string, any) {
+func (sqliteDialect) match(words []string, n int) (string, string, any) {
 	// Each word is quoted (so FTS5 syntax in user input is inert) and
 	// prefix-matched; words are ANDed.
 	q := make([]string, len(words))
@@ -223,7 +198,7 @@ func (sqliteDialect) match(words []string, n int) (string, string, string, any) 
 		q[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
 	}
 	return `JOIN records_fts ON records_fts.rowid = r.id`,
-		fmt.Sprintf(`records_fts MATCH $%d`, n), `records_fts.rank`, strings.Join(q, " ")
+		fmt.Sprintf(`records_fts MATCH $%d`, n), strings.Join(q, " ")
 }
 
 type postgresDialect struct{}
@@ -243,12 +218,15 @@ func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func
 	return func() { conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, key) }, nil
 }
 
+// The entry is the words as the application cut them, the same as
+// SQLite's, so that both databases find the same records: PostgreSQL's
+// parser cut text its own way ("2.5" one word, a query's "2" and "5"
+// two), and parsing was a fifth of the server's work in an import. The
+// words carry no positions, which no search reads (searches rank on the
+// records' names).
 func (postgresDialect) indexText(tx *wtx, id int64, body string, tokens []string, fresh bool) error {
-	// The 'simple' configuration neither stems nor drops stop words, like
-	// SQLite's unicode61 tokenizer, so both databases find the same
-	// records. Tokens are added as they are, without the parser.
-	return tx.exec(`UPDATE records SET tsv = to_tsvector('simple', $2) ||
-		array_to_tsvector(string_to_array($3, ' ')) WHERE id = $1`, id, body, strings.Join(tokens, " "))
+	return tx.exec(`UPDATE records SET tsv = array_to_tsvector(string_to_array($2, ' ')) WHERE id = $1`,
+		id, indexEntry(body, tokens))
 }
 
 func (postgresDialect) candidates(m textQuery, limit int) (string, []any) {
@@ -272,8 +250,6 @@ func (postgresDialect) candidates(m textQuery, limit int) (string, []any) {
 	return `SELECT ` + candidateCols + ` FROM records r WHERE r.tsv @@ $1::tsquery LIMIT $2`,
 		[]any{strings.Join(parts, " & "), limit}
 }
-
-func (postgresDialect) indexBody(doc *doc) string { return searchText(doc) }
 
 func (postgresDialect) unindexText(tx *wtx, id int64) error { return nil }
 
@@ -304,20 +280,19 @@ func (postgresDialect) param(n int) string { return "$" + strconv.Itoa(n) }
 
 // The same tsvector as indexText's, computed in the new record's row.
 func (postgresDialect) textColumn() (string, string) {
-	return "tsv", `to_tsvector('simple', ?) || array_to_tsvector(string_to_array(?, ' '))`
+	return "tsv", `array_to_tsvector(string_to_array(?, ' '))`
 }
 
 func (postgresDialect) flushText(tx *wtx) error { return nil }
 
-func (postgresDialect) match(words []string, n int) (string, string, string, any) {
+func (postgresDialect) match(words []string, n int) (string, string, any) {
 	q := make([]string, len(words))
 	for i, w := range words {
 		// Words come from splitWords: letters and digits only, so they are
 		// safe inside a tsquery.
 		q[i] = w + ":*"
 	}
-	return ``, fmt.Sprintf(`r.tsv @@ to_tsquery('simple', $%d)`, n),
-		fmt.Sprintf(`-ts_rank(r.tsv, to_tsquery('simple', $%d))`, n), strings.Join(q, " & ")
+	return ``, fmt.Sprintf(`r.tsv @@ to_tsquery('simple', $%d)`, n), strings.Join(q, " & ")
 }
 
 // On SQLite one process at a time works the bulletin's queue, under a

@@ -58,7 +58,7 @@ func (d *DB) saveNew(tx *wtx, docs []*doc) (int, error) {
 		tx.remember(doc.typ, m.Slug, target{id: m.ID, title: doc.title, facets: facets[i]})
 		row := append([]any{m.ID}, doc.columns(facets[i])...)
 		if textCol != "" {
-			row = append(row, searchText(doc), strings.Join(tokens(m.State, facets[i]), " "))
+			row = append(row, indexEntry(indexBody(doc), tokens(m.State, facets[i])))
 		}
 		records = append(records, row)
 		data = append(data, []any{m.ID, string(doc.data)})
@@ -93,7 +93,7 @@ func (d *DB) saveNew(tx *wtx, docs []*doc) (int, error) {
 			amounts = append(amounts, amountRows(tx, doc.typ, m.ID, published, doc.amounts)...)
 		}
 		if textCol == "" {
-			if err := d.dialect.indexText(tx, m.ID, d.dialect.indexBody(doc), tokens(m.State, facets[i]), true); err != nil {
+			if err := d.dialect.indexText(tx, m.ID, indexBody(doc), tokens(m.State, facets[i]), true); err != nil {
 				return i, err
 			}
 		}

@@ -199,7 +199,7 @@ func (d *DB) save(tx *wtx, doc *doc) error {
 		}
 		doc.body = append(doc.body, more...)
 	}
-	return d.dialect.indexText(tx, m.ID, d.dialect.indexBody(doc), tokens(m.State, facets), fresh)
+	return d.dialect.indexText(tx, m.ID, indexBody(doc), tokens(m.State, facets), fresh)
 }
 
 // complete adds to a record what it takes from the records it refers to

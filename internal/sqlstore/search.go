@@ -20,7 +20,6 @@ type query struct {
 	join  string
 	conds []string
 	args  []any
-	rank  string
 }
 
 func (q *query) arg(v any) string {
@@ -60,7 +59,7 @@ func (d *DB) filterQuery(f proximite.SearchFilter) (q *query, words []string, on
 	if len(words) > 0 {
 		var cond string
 		var arg any
-		q.join, cond, q.rank, arg = d.dialect.match(words, len(q.args)+1)
+		q.join, cond, arg = d.dialect.match(words, len(q.args)+1)
 		q.args = append(q.args, arg)
 		q.conds = append(q.conds, cond)
 	}

@@ -173,3 +173,58 @@ func TestSearchWordsOfEveryScript(t *testing.T) {
 		}
 	})
 }
+
+// Both databases index a record by the words a query is cut into, so
+// that what PostgreSQL's text parser would keep whole (a number with a
+// point, an address, a path) is found by its parts on both.
+func TestSearchWordsAsQueriesCutThem(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		org := &proximite.Organisation{Meta: meta("forages-kayes"), Kind: proximite.NGO, Country: "ML",
+			Name: proximite.Text{"fr": "Forages, phase 2.5 : www.eau-kayes.org/puits, contact@kayes.ml"}}
+		if err := db.CreateOrganisation(ctx, org); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"2.5", "phase 2", "puits", "eau kayes org", "contact", "kayes.ml", "www"} {
+			r, err := db.Search(ctx, proximite.SearchFilter{Query: q, Limit: 5})
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			if !slugs(r)["organisation:forages-kayes"] {
+				t.Errorf("%q does not find the organisation: %v", q, slugs(r))
+			}
+		}
+	})
+}
+
+// Migration 0017 rebuilds PostgreSQL's entries made by its text parser
+// before it, so that they too are found by the words of a query.
+func TestPostgresTextEntriesRebuilt(t *testing.T) {
+	ctx := context.Background()
+	db := migratedUpTo(t, "postgres", "0016_record_data_lz4.sql")
+	org := &proximite.Organisation{Meta: meta("forages-kayes"), Kind: proximite.NGO, Country: "ML",
+		Name: proximite.Text{"fr": "Forages, phase 2.5"}}
+	if err := db.CreateOrganisation(ctx, org); err != nil {
+		t.Fatal(err)
+	}
+	// The entry as the parser made it before 0017.
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE records SET tsv = to_tsvector('simple', 'forages-kayes forages, phase 2.5')`); err != nil {
+		t.Fatal(err)
+	}
+	find := func() bool {
+		r, err := db.Search(ctx, proximite.SearchFilter{Query: "2.5", Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slugs(r)["organisation:forages-kayes"]
+	}
+	if find() {
+		t.Fatal("the parser's entry already finds the parts of 2.5; the test shows nothing")
+	}
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !find() {
+		t.Error("after migration 0017, 2.5 does not find the organisation")
+	}
+}

@@ -1,6 +1,11 @@
 package sqlstore
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/proximite/proximite"
+)
 
 // indexWords gives the words of a folded text, each once, separated by
 // spaces. They are cut where the text is not a letter or a digit, as a
@@ -111,4 +116,45 @@ func (s *wordSet) grow(out []byte) {
 		}
 		s.slots[i] = sl
 	}
+}
+
+// indexBody returns the words of a record's text index entry, each once
+// (indexWords). The words of the record's own text were cut by
+// PrepareBatch; those of the parts added since (the names of the records
+// it refers to) are cut here. A word in both is written twice, which
+// costs a little and matches the same.
+func indexBody(doc *doc) string {
+	if doc.words == "" {
+		return indexWords(searchText(doc))
+	}
+	if doc.own == len(doc.body) {
+		return doc.words
+	}
+	var b strings.Builder
+	b.WriteString(doc.words)
+	for _, s := range doc.body[doc.own:] {
+		if w := indexWords(proximite.Fold(s)); w != "" {
+			b.WriteByte(' ')
+			b.WriteString(w)
+		}
+	}
+	return b.String()
+}
+
+// indexEntry is the text index entry of words (indexBody) and tokens,
+// separated by single spaces: PostgreSQL takes each piece between two
+// spaces as a word, and refuses an empty one.
+func indexEntry(words string, tokens []string) string {
+	var b strings.Builder
+	b.WriteString(words)
+	for _, t := range tokens {
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
 }
