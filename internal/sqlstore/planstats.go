@@ -14,10 +14,11 @@ import (
 // refreshes the statistics of the tables that new records grow whenever
 // the registry has doubled since they were last taken.
 type planStats struct {
-	mu      sync.Mutex
-	loaded  bool
-	counted float64 // records the statistics describe
-	added   float64 // records written since
+	mu         sync.Mutex
+	loaded     bool
+	counted    float64 // records the statistics describe
+	added      float64 // records written since
+	refreshing bool
 }
 
 // minRefresh is the growth below which the statistics are left alone: a
@@ -26,7 +27,9 @@ const minRefresh = 1000
 
 // grew notes that a write added n records, and refreshes the statistics
 // when they describe less than half of the registry. It does nothing on
-// SQLite, whose planner does not go by the tables' sizes.
+// SQLite, whose planner does not go by the tables' sizes. Writes that
+// end while the statistics are refreshed do not wait for it: they only
+// add to the count.
 //
 // A failure to refresh is not the write's: the records are written, and
 // autovacuum will do it in a while. It is ignored.
@@ -36,22 +39,31 @@ func (d *DB) grew(ctx context.Context, n int) {
 	}
 	s := &d.planStats
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if !s.loaded {
 		// reltuples is -1 for a table never analysed.
 		if err := d.db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'records'::regclass`).Scan(&s.counted); err != nil {
+			s.mu.Unlock()
 			return
 		}
 		s.loaded = true
 	}
 	s.added += float64(n)
-	if s.added < max(minRefresh, s.counted) {
+	added := s.added
+	if s.refreshing || added < max(minRefresh, s.counted) {
+		s.mu.Unlock()
 		return
 	}
-	if _, err := d.db.ExecContext(ctx, `ANALYZE records, search_terms, links`); err != nil {
-		return
+	s.refreshing = true
+	s.mu.Unlock()
+
+	_, err := d.db.ExecContext(ctx, `ANALYZE records, search_terms, links`)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refreshing = false
+	if err == nil {
+		s.counted = max(s.counted, 0) + added
+		s.added -= added
+		d.refreshes.Add(1)
 	}
-	s.counted = max(s.counted, 0) + s.added
-	s.added = 0
-	d.refreshes.Add(1)
 }

@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/proximite/proximite"
@@ -48,4 +49,41 @@ func TestPlanStatsFollowGrowth(t *testing.T) {
 	check(1, 1200)
 	add(200) // 2,500
 	check(2, 2500)
+}
+
+// Writes that end together refresh the statistics once: the growth
+// they add while one of them refreshes is counted for the next
+// (go test -race checks the counting).
+func TestPlanStatsConcurrentWrites(t *testing.T) {
+	ctx := context.Background()
+	db := sqltest.Open(t, "postgres")
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := range 8 {
+		wg.Go(func() {
+			recs := make([]any, 200)
+			for i := range recs {
+				slug := fmt.Sprintf("commune-%d-%d", w, i)
+				recs[i] = &proximite.Organisation{Meta: proximite.Meta{Slug: slug},
+					Name: proximite.T("fr", slug), Kind: proximite.Municipality}
+			}
+			errs <- db.SaveMany(ctx, recs...)
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	refreshes, described, err := db.PlanStats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1,600 records: one refresh at 1,000 or more, and too few after it
+	// for a second.
+	if refreshes != 1 || described < 1000 {
+		t.Errorf("%d refreshes, statistics of %.0f records; want 1, at least 1,000", refreshes, described)
+	}
 }
