@@ -62,6 +62,9 @@ func (m *Main) runImportIATI(ctx context.Context, args []string) error {
 	defer db.Close()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(iati.MemoryLimit(db.Dialect()))
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(iati.GCPercent)
+		}
 	}
 	im := &iati.Importer{DB: db, AllOrNothing: *allOrNothing, Out: m.Stdout, Verbose: *verbose, Progress: m.Stderr}
 	reports, err := im.Run(ctx, fs.Args()...)

@@ -90,8 +90,9 @@ func TestImportCommandArguments(t *testing.T) {
 	}
 }
 
-// The import command bounds the Go heap with iati.MemoryLimit, unless
-// GOMEMLIMIT sets the limit of the process.
+// The import command bounds the Go heap with iati.MemoryLimit and lets
+// it grow by iati.GCPercent under that bound, unless GOMEMLIMIT sets the
+// limit of the process, or GOGC the collector's pace.
 func TestImportIATIMemoryLimit(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "shared", "iati", "activities", "v1-and-edge-cases")
 	if _, err := os.Stat(dir); err != nil {
@@ -99,22 +100,33 @@ func TestImportIATIMemoryLimit(t *testing.T) {
 	}
 	file := filepath.Join(dir, "many_activities.xml")
 	before := debug.SetMemoryLimit(-1)
-	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	beforeGC := debug.SetGCPercent(100)
+	t.Cleanup(func() {
+		debug.SetMemoryLimit(before)
+		debug.SetGCPercent(beforeGC)
+	})
 	for _, c := range []struct {
-		env  string
-		want int64
+		memLimit, gogc string
+		wantLimit      int64
+		wantGC         int
 	}{
-		{"", iati.MemoryLimit("sqlite")},
-		{"1GiB", 1 << 40}, // left as it was set
+		{"", "", iati.MemoryLimit("sqlite"), iati.GCPercent},
+		{"1GiB", "", 1 << 40, 100}, // both left as they were set
+		{"", "100", iati.MemoryLimit("sqlite"), 100},
 	} {
-		t.Setenv("GOMEMLIMIT", c.env)
+		t.Setenv("GOMEMLIMIT", c.memLimit)
+		t.Setenv("GOGC", c.gogc)
 		debug.SetMemoryLimit(1 << 40)
+		debug.SetGCPercent(100)
 		m, out := testMain(t, sqltest.DSN(t, "sqlite"))
 		if err := m.Run(context.Background(), []string{"import", "iati", file}); err != nil {
 			t.Fatalf("import: %v\n%s", err, out)
 		}
-		if got := debug.SetMemoryLimit(-1); got != c.want {
-			t.Errorf("GOMEMLIMIT=%q: the limit is %d after the import, want %d", c.env, got, c.want)
+		if got := debug.SetMemoryLimit(-1); got != c.wantLimit {
+			t.Errorf("GOMEMLIMIT=%q GOGC=%q: the limit is %d after the import, want %d", c.memLimit, c.gogc, got, c.wantLimit)
+		}
+		if got := debug.SetGCPercent(100); got != c.wantGC {
+			t.Errorf("GOMEMLIMIT=%q GOGC=%q: GOGC is %d after the import, want %d", c.memLimit, c.gogc, got, c.wantGC)
 		}
 	}
 }

@@ -53,9 +53,12 @@ func benchImport(b *testing.B, paths ...string) {
 	ctx := context.Background()
 	var activities int
 	var elapsed time.Duration
-	// As the import command does (see MemoryLimit).
+	// As the import command does (see MemoryLimit, GCPercent).
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(iati.MemoryLimit(dialect)))
+		if os.Getenv("GOGC") == "" {
+			defer debug.SetGCPercent(debug.SetGCPercent(iati.GCPercent))
+		}
 	}
 	peak := peakHeap(b)
 	for b.Loop() {

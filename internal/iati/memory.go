@@ -34,6 +34,16 @@ func MemoryLimit(dialect string) int64 {
 	return 150 << 20
 }
 
+// GCPercent is the collector's GOGC that the import command sets with
+// MemoryLimit, unless GOGC or GOMEMLIMIT says otherwise. With the limit
+// as the bound, the heap may grow to five times what is live before a
+// collection rather than twice: on a small file, where little is live,
+// the collector runs less often (the publisher files: 2,475–2,546/s
+// against 2,252/s on SQLite); on a large one the limit comes first, as
+// before (20,000 activities on PostgreSQL: 228 MB instead of 211, and
+// 1,443/s against 1,239).
+const GCPercent = 400
+
 // StoreOptions are the page caches that the import command opens the
 // registry with.
 var StoreOptions = sqlstore.Options{ReadCache: 4 << 20, WriteCache: 8 << 20}
