@@ -38,10 +38,10 @@ func MemoryLimit(dialect string) int64 {
 // MemoryLimit, unless GOGC or GOMEMLIMIT says otherwise. With the limit
 // as the bound, the heap may grow to five times what is live before a
 // collection rather than twice: on a small file, where little is live,
-// the collector runs less often (the publisher files: 2,475–2,546/s
-// against 2,252/s on SQLite); on a large one the limit comes first, as
-// before (20,000 activities on PostgreSQL: 228 MB instead of 211, and
-// 1,443/s against 1,239).
+// the collector runs less often (the publisher files on SQLite:
+// 2,253–3,115/s against 2,045–2,602/s); on a large one the limit comes
+// first, as before (100,000 activities on SQLite: 192 MB either way;
+// on PostgreSQL, where the limit is higher, 228 MB instead of 207).
 const GCPercent = 400
 
 // StoreOptions are the page caches that the import command opens the
