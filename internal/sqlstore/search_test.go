@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/proximite/proximite"
@@ -227,4 +228,26 @@ func TestPostgresTextEntriesRebuilt(t *testing.T) {
 	if !find() {
 		t.Error("after migration 0017, 2.5 does not find the organisation")
 	}
+}
+
+// A word longer than PostgreSQL's text index takes (2,047 bytes) does
+// not stop the record from being saved, and its beginning finds it on
+// both databases.
+func TestSearchVeryLongWord(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		word := "kayes" + strings.Repeat("a", 3000)
+		org := &proximite.Organisation{Meta: meta("kayes-long"), Kind: proximite.NGO, Country: "ML",
+			Name: proximite.Text{"fr": "Association " + word}}
+		if err := db.CreateOrganisation(ctx, org); err != nil {
+			t.Fatal(err)
+		}
+		r, err := db.Search(ctx, proximite.SearchFilter{Query: word[:30], Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slugs(r)["organisation:kayes-long"] {
+			t.Errorf("the word's first 30 letters do not find the organisation: %v", slugs(r))
+		}
+	})
 }

@@ -40,13 +40,13 @@ func indexWords(body string) string {
 				h = (h ^ uint32(b)) * fnvPrime
 			}
 		} else if start >= 0 {
-			out = seen.add(out, body[start:i], h)
+			out = seen.addCut(out, body[start:i], h)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		out = seen.add(out, body[start:], h)
+		out = seen.addCut(out, body[start:], h)
 	}
 	return string(out)
 }
@@ -58,6 +58,35 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// PostgreSQL refuses a word of more than 2,047 bytes and an entry of
+// more than 1 MB, where its parser used to drop what was too long: a
+// longer word is cut to maxWordBytes, which no query reads past (it
+// keeps 40 bytes of a word, splitWords), and the words after the first
+// maxEntryBytes are left out. Both databases index the same words.
+const (
+	maxWordBytes  = 255
+	maxEntryBytes = 512 << 10
+)
+
+// addCut is add, for a word cut to maxWordBytes and within
+// maxEntryBytes.
+func (s *wordSet) addCut(out []byte, w string, h uint32) []byte {
+	if len(out) >= maxEntryBytes {
+		return out
+	}
+	if len(w) > maxWordBytes {
+		n := maxWordBytes
+		for !utf8.RuneStart(w[n]) {
+			n--
+		}
+		w, h = w[:n], fnvOffset
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * fnvPrime
+		}
+	}
+	return s.add(out, w, h)
+}
 
 // FNV-1a, computed as the words are cut.
 const fnvOffset, fnvPrime = 2166136261, 16777619

@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
-	"github.com/proximite/proximite"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/proximite/proximite"
 )
 
 // naiveWords is indexWords written plainly: every word once, in the
@@ -51,6 +53,28 @@ func TestIndexWords(t *testing.T) {
 		if got, want := indexWords(b.String()), naiveWords(b.String()); got != want {
 			t.Fatalf("text %d: indexWords gives %d bytes, the plain version %d", n, len(got), len(want))
 		}
+	}
+}
+
+// A word longer than PostgreSQL takes is cut at a letter's boundary;
+// words past the entry's bound are left out.
+func TestIndexWordsBounds(t *testing.T) {
+	long := strings.Repeat("é", 2000) // 4,000 bytes
+	got := indexWords("puits " + long + " " + long + "x fin")
+	want := "puits " + strings.Repeat("é", maxWordBytes/2) + " fin"
+	if got != want {
+		t.Errorf("a word of 4,000 bytes, twice: got %d bytes %q…, want %d bytes", len(got), got[:20], len(want))
+	}
+	var b strings.Builder
+	for i := range 200_000 {
+		fmt.Fprintf(&b, "mot%d ", i) // 1.5 MB of words, each once
+	}
+	entry := indexWords(b.String())
+	if len(entry) < maxEntryBytes || len(entry) > maxEntryBytes+maxWordBytes+1 {
+		t.Errorf("an entry of 1.5 MB of words holds %d bytes, want %d to %d", len(entry), maxEntryBytes, maxEntryBytes+maxWordBytes+1)
+	}
+	if !strings.HasPrefix(entry, "mot0 mot1 ") {
+		t.Errorf("the entry does not begin with the text's first words: %q", entry[:20])
 	}
 }
 
