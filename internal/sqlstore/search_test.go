@@ -156,23 +156,30 @@ func TestSearchFacets(t *testing.T) {
 // and digits), so no query word becomes a phrase the index cannot answer.
 func TestSearchWordsOfEveryScript(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
-		ctx := context.Background()
-		org := &proximite.Organisation{Meta: meta("reseau-kayes"), Kind: proximite.NGO, Country: "ML",
-			Name: proximite.Text{"fr": "Réseau «Kayes–Solidarité» l'eau, 50m² ; 𞤊𞤵𞤤𞤬𞤵𞤤𞤣𞤫 ߒߞߏ 水道 ʻOhana"}}
-		if err := db.CreateOrganisation(ctx, org); err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range []string{"kayes", "solidarite", "l'eau", "eau", "50m", "m²", "𞤊𞤵𞤤𞤬𞤵𞤤𞤣𞤫", "ߒߞߏ", "水道", "ʻohana",
-			"soli", "𞤊𞤵", "Kayes–Solidarité"} {
-			r, err := db.Search(ctx, proximite.SearchFilter{Query: q, Limit: 5})
-			if err != nil {
-				t.Fatalf("%q: %v", q, err)
-			}
-			if !slugs(r)["organisation:reseau-kayes"] {
-				t.Errorf("%q does not find the organisation: %v", q, slugs(r))
-			}
-		}
+		foundBy(t, db, "reseau-kayes", "Réseau «Kayes–Solidarité» l'eau, 50m² ; 𞤊𞤵𞤤𞤬𞤵𞤤𞤣𞤫 ߒߞߏ 水道 ʻOhana",
+			"kayes", "solidarite", "l'eau", "eau", "50m", "m²", "𞤊𞤵𞤤𞤬𞤵𞤤𞤣𞤫", "ߒߞߏ", "水道", "ʻohana",
+			"soli", "𞤊𞤵", "Kayes–Solidarité")
 	})
+}
+
+// foundBy creates an organisation of the name, and checks that each of
+// the queries finds it.
+func foundBy(t *testing.T, db *sqlstore.DB, slug, name string, queries ...string) {
+	t.Helper()
+	ctx := context.Background()
+	org := &proximite.Organisation{Meta: meta(slug), Kind: proximite.NGO, Country: "ML", Name: proximite.Text{"fr": name}}
+	if err := db.CreateOrganisation(ctx, org); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		r, err := db.Search(ctx, proximite.SearchFilter{Query: q, Limit: 5})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if !slugs(r)["organisation:"+slug] {
+			t.Errorf("%q does not find the organisation: %v", q, slugs(r))
+		}
+	}
 }
 
 // Both databases index a record by the words a query is cut into, so
@@ -180,21 +187,8 @@ func TestSearchWordsOfEveryScript(t *testing.T) {
 // point, an address, a path) is found by its parts on both.
 func TestSearchWordsAsQueriesCutThem(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
-		ctx := context.Background()
-		org := &proximite.Organisation{Meta: meta("forages-kayes"), Kind: proximite.NGO, Country: "ML",
-			Name: proximite.Text{"fr": "Forages, phase 2.5 : www.eau-kayes.org/puits, contact@kayes.ml"}}
-		if err := db.CreateOrganisation(ctx, org); err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range []string{"2.5", "phase 2", "puits", "eau kayes org", "contact", "kayes.ml", "www"} {
-			r, err := db.Search(ctx, proximite.SearchFilter{Query: q, Limit: 5})
-			if err != nil {
-				t.Fatalf("%q: %v", q, err)
-			}
-			if !slugs(r)["organisation:forages-kayes"] {
-				t.Errorf("%q does not find the organisation: %v", q, slugs(r))
-			}
-		}
+		foundBy(t, db, "forages-kayes", "Forages, phase 2.5 : www.eau-kayes.org/puits, contact@kayes.ml",
+			"2.5", "phase 2", "puits", "eau kayes org", "contact", "kayes.ml", "www")
 	})
 }
 
@@ -235,19 +229,7 @@ func TestPostgresTextEntriesRebuilt(t *testing.T) {
 // both databases.
 func TestSearchVeryLongWord(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
-		ctx := context.Background()
 		word := "kayes" + strings.Repeat("a", 3000)
-		org := &proximite.Organisation{Meta: meta("kayes-long"), Kind: proximite.NGO, Country: "ML",
-			Name: proximite.Text{"fr": "Association " + word}}
-		if err := db.CreateOrganisation(ctx, org); err != nil {
-			t.Fatal(err)
-		}
-		r, err := db.Search(ctx, proximite.SearchFilter{Query: word[:30], Limit: 5})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slugs(r)["organisation:kayes-long"] {
-			t.Errorf("the word's first 30 letters do not find the organisation: %v", slugs(r))
-		}
+		foundBy(t, db, "kayes-long", "Association "+word, word[:30])
 	})
 }
