@@ -55,6 +55,10 @@ type dialect interface {
 	// cannot be locked one by one (SQLite), and every sender where they
 	// can; ok is false when another sender holds the queue.
 	lockSender(d *DB) (release func(), ok bool, err error)
+	// planStats returns the query of the records that the planner's
+	// statistics describe and the statement that refreshes them, where
+	// the planner goes by them (see grew); "" where it does not.
+	planStats() (described, refresh string)
 	// claimTx begins the transaction that holds a claimed queue row while
 	// its message is sent, or returns nil where none should be held; and
 	// claimLock ends the query that claims it.
@@ -161,6 +165,9 @@ func (sqliteDialect) newIDs(tx *wtx, n int) ([]int64, error) {
 }
 
 func (sqliteDialect) textColumn() (string, string) { return "", "" }
+
+// SQLite's planner does not go by the tables' sizes.
+func (sqliteDialect) planStats() (string, string) { return "", "" }
 
 // The driver asks SQLite the name of every parameter it binds, which
 // SQLite looks up in a list as long as the statement's parameters: "$n"
@@ -284,6 +291,11 @@ func (postgresDialect) textColumn() (string, string) {
 }
 
 func (postgresDialect) flushText(tx *wtx) error { return nil }
+
+// reltuples is -1 for a table never analysed.
+func (postgresDialect) planStats() (string, string) {
+	return `SELECT reltuples FROM pg_class WHERE oid = 'records'::regclass`, `ANALYZE records, search_terms, links`
+}
 
 func (postgresDialect) match(words []string, n int) (string, string, any) {
 	q := make([]string, len(words))

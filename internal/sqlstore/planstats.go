@@ -26,22 +26,22 @@ type planStats struct {
 const minRefresh = 1000
 
 // grew notes that a write added n records, and refreshes the statistics
-// when they describe less than half of the registry. It does nothing on
-// SQLite, whose planner does not go by the tables' sizes. Writes that
-// end while the statistics are refreshed do not wait for it: they only
-// add to the count.
+// when they describe less than half of the registry. It does nothing
+// where the planner does not go by them (SQLite). Writes that end while
+// the statistics are refreshed do not wait for it: they only add to the
+// count.
 //
 // A failure to refresh is not the write's: the records are written, and
 // autovacuum will do it in a while. It is ignored.
 func (d *DB) grew(ctx context.Context, n int) {
-	if d.dialect.name() == "sqlite" || n == 0 {
+	described, refresh := d.dialect.planStats()
+	if refresh == "" || n == 0 {
 		return
 	}
 	s := &d.planStats
 	s.mu.Lock()
 	if !s.loaded {
-		// reltuples is -1 for a table never analysed.
-		if err := d.db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'records'::regclass`).Scan(&s.counted); err != nil {
+		if err := d.db.QueryRowContext(ctx, described).Scan(&s.counted); err != nil {
 			s.mu.Unlock()
 			return
 		}
@@ -56,7 +56,7 @@ func (d *DB) grew(ctx context.Context, n int) {
 	s.refreshing = true
 	s.mu.Unlock()
 
-	_, err := d.db.ExecContext(ctx, `ANALYZE records, search_terms, links`)
+	_, err := d.db.ExecContext(ctx, refresh)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
