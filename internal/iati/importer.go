@@ -189,7 +189,13 @@ func (im *Importer) file(ctx context.Context, src *source, write bool, checked *
 // cancelled, so that it tells how far the import went.
 func (im *Importer) finish(ctx context.Context, rep *Report, err error) error {
 	if err != nil && rep.Error == "" {
-		rep.Error = "stopped: " + err.Error()
+		// A stopped import says so, whichever step the stop interrupted
+		// (a look-up, a write, the reading).
+		if cerr := ctx.Err(); cerr != nil {
+			rep.Error = "stopped: " + cerr.Error()
+		} else {
+			rep.Error = "stopped: " + err.Error()
+		}
 	}
 	ctx = context.WithoutCancel(ctx)
 	if rep.ID == 0 {
