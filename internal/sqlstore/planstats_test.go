@@ -18,15 +18,10 @@ func TestPlanStatsFollowGrowth(t *testing.T) {
 	next := 0
 	add := func(n int) {
 		t.Helper()
-		recs := make([]any, n)
-		for i := range recs {
-			next++
-			recs[i] = &proximite.Organisation{Meta: proximite.Meta{Slug: fmt.Sprintf("commune-%d", next)},
-				Name: proximite.T("fr", fmt.Sprintf("Commune %d", next)), Kind: proximite.Municipality}
-		}
-		if err := db.SaveMany(ctx, recs...); err != nil {
+		if err := db.SaveMany(ctx, communes(fmt.Sprint(next), n)...); err != nil {
 			t.Fatal(err)
 		}
+		next += n
 	}
 	check := func(wantRefreshes int64, atLeast float64) {
 		t.Helper()
@@ -60,15 +55,7 @@ func TestPlanStatsConcurrentWrites(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
 	for w := range 8 {
-		wg.Go(func() {
-			recs := make([]any, 200)
-			for i := range recs {
-				slug := fmt.Sprintf("commune-%d-%d", w, i)
-				recs[i] = &proximite.Organisation{Meta: proximite.Meta{Slug: slug},
-					Name: proximite.T("fr", slug), Kind: proximite.Municipality}
-			}
-			errs <- db.SaveMany(ctx, recs...)
-		})
+		wg.Go(func() { errs <- db.SaveMany(ctx, communes(fmt.Sprint(w), 200)...) })
 	}
 	wg.Wait()
 	close(errs)
@@ -86,4 +73,15 @@ func TestPlanStatsConcurrentWrites(t *testing.T) {
 	if refreshes != 1 || described < 1000 {
 		t.Errorf("%d refreshes, statistics of %.0f records; want 1, at least 1,000", refreshes, described)
 	}
+}
+
+// communes returns n new municipalities whose slugs begin with prefix.
+func communes(prefix string, n int) []any {
+	recs := make([]any, n)
+	for i := range recs {
+		slug := fmt.Sprintf("commune-%s-%d", prefix, i)
+		recs[i] = &proximite.Organisation{Meta: proximite.Meta{Slug: slug},
+			Name: proximite.T("fr", slug), Kind: proximite.Municipality}
+	}
+	return recs
 }
