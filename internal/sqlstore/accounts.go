@@ -164,7 +164,7 @@ func (d *DB) Authenticate(ctx context.Context, email, pw string) (*proximite.Use
 		return nil, err
 	}
 	if hash == "" || len(pw) > password.MaxLength {
-		password.Verify(password.Dummy, pw[:min(len(pw), password.MaxLength)])
+		password.Verify(password.Dummy(), pw[:min(len(pw), password.MaxLength)])
 		return nil, errSignIn
 	}
 	if ok, err := password.Verify(hash, pw); err != nil {
