@@ -44,6 +44,9 @@ func MemoryLimit(dialect string) int64 {
 // on PostgreSQL, where the limit is higher, 228 MB instead of 207).
 const GCPercent = 400
 
-// StoreOptions are the page caches that the import command opens the
-// registry with.
-var StoreOptions = sqlstore.Options{ReadCache: 4 << 20, WriteCache: 8 << 20}
+// StoreOptions are how the import command opens the registry: with
+// small page caches, and on PostgreSQL with commits that do not wait for
+// the disk, as SQLite's do not (see sqlstore.Options.AsyncCommit): a
+// crash of the machine may lose the last batches written, which running
+// the import again writes, as it does after any stop.
+var StoreOptions = sqlstore.Options{ReadCache: 4 << 20, WriteCache: 8 << 20, AsyncCommit: true}
